@@ -1,0 +1,19 @@
+"""The pure core must never import Textual: it is shared by the UI, --print,
+the index and the benchmarks, and must stay testable without a terminal."""
+
+import subprocess
+import sys
+
+PURE_MODULES = ["tuireader.article"]
+
+
+def test_pure_modules_do_not_import_textual():
+    code = (
+        "import importlib, sys\n"
+        f"for m in {PURE_MODULES!r}:\n"
+        "    importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
