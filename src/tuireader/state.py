@@ -1,0 +1,223 @@
+"""What the user did, kept between runs: read marks, stars, last article and scroll.
+
+Pure (no Textual). One JSON file in the user state directory, one section per
+library root. Writes are atomic (temp file + fsync + os.replace), so a crash
+mid-write leaves the previous file intact. Two instances may run at once: each
+save re-reads the file and applies only this instance's own changes on top,
+so neither loses the other's marks. A corrupt file is moved aside (never
+deleted) and reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+try:  # advisory lock around read-merge-write; absent on Windows
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+STATE_FILE = "state.json"
+VERSION = 1
+
+
+class StateStore:
+    """Read/starred marks and the last position for the library at ``root``."""
+
+    def __init__(self, state_dir: Path, root: Path | str) -> None:
+        self.state_dir = Path(state_dir)
+        self.path = self.state_dir / STATE_FILE
+        self.root_key = str(Path(root).expanduser().resolve()) if str(root) else ""
+        self.read: set[str] = set()
+        self.starred: set[str] = set()
+        self.last_article: str | None = None
+        self.last_scroll: int = 0
+        # this instance's changes since the last save: id -> new value
+        self._read_changes: dict[str, bool] = {}
+        self._star_changes: dict[str, bool] = {}
+        self._last_changed = False
+        self.notices: list[str] = []
+
+    # -- loading ---------------------------------------------------------
+
+    def load(self) -> list[str]:
+        """Load from disk; return notices (e.g. a corrupt file was moved aside)."""
+        self.notices = []
+        data = self._read_file()
+        self._adopt(data)
+        return list(self.notices)
+
+    def _read_file(self) -> dict[str, Any]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            self.notices.append(f"Cannot read state file {self.path}: {exc.strerror}")
+            return {}
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            libraries = data.get("libraries", {})
+            if not isinstance(libraries, dict):
+                raise ValueError("bad libraries")
+        except (ValueError, UnicodeDecodeError):
+            self._move_aside()
+            return {}
+        return data
+
+    def _move_aside(self) -> None:
+        n = 0
+        while True:
+            target = self.path.with_name(f"{STATE_FILE}.corrupt{'' if n == 0 else f'.{n}'}")
+            if not target.exists():
+                break
+            n += 1
+        try:
+            os.replace(self.path, target)
+        except OSError as exc:
+            self.notices.append(f"State file {self.path} is corrupt and could not be moved: {exc}")
+            return
+        self.notices.append(
+            f"State file {self.path} was corrupt; moved it to {target.name} and started afresh"
+        )
+
+    def _section(self, data: dict[str, Any]) -> dict[str, Any]:
+        section = data.get("libraries", {}).get(self.root_key, {})
+        return section if isinstance(section, dict) else {}
+
+    def _adopt(self, data: dict[str, Any]) -> None:
+        section = self._section(data)
+        self.read = _id_set(section.get("read"))
+        self.starred = _id_set(section.get("starred"))
+        last = section.get("last")
+        if isinstance(last, dict) and isinstance(last.get("article"), str):
+            self.last_article = last["article"]
+            scroll = last.get("scroll", 0)
+            self.last_scroll = scroll if isinstance(scroll, int) and scroll >= 0 else 0
+        # re-apply changes not yet saved so a reload never undoes them
+        _apply(self.read, self._read_changes)
+        _apply(self.starred, self._star_changes)
+
+    # -- changes ---------------------------------------------------------
+
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self.read
+
+    def is_starred(self, article_id: str) -> bool:
+        return article_id in self.starred
+
+    def set_read(self, article_id: str, read: bool = True) -> None:
+        if (article_id in self.read) != read:
+            _apply(self.read, {article_id: read})
+            self._read_changes[article_id] = read
+
+    def toggle_read(self, article_id: str) -> bool:
+        self.set_read(article_id, article_id not in self.read)
+        return article_id in self.read
+
+    def toggle_star(self, article_id: str) -> bool:
+        starred = article_id not in self.starred
+        _apply(self.starred, {article_id: starred})
+        self._star_changes[article_id] = starred
+        return starred
+
+    def set_last(self, article_id: str | None, scroll: int = 0) -> None:
+        scroll = max(0, int(scroll))
+        if (article_id, scroll) != (self.last_article, self.last_scroll):
+            self.last_article, self.last_scroll = article_id, scroll
+            self._last_changed = True
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._read_changes or self._star_changes or self._last_changed)
+
+    # -- saving ----------------------------------------------------------
+
+    def save(self) -> None:
+        """Merge this instance's changes into the file on disk, atomically.
+
+        Raises OSError if the directory is not writable; the caller reports it.
+        """
+        if not self.dirty:
+            return
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            notices_before = len(self.notices)
+            data = self._read_file()
+            del self.notices[notices_before:]  # a corrupt file was already reported
+            libraries = data.setdefault("libraries", {})
+            section = self._section(data)
+            read = _id_set(section.get("read"))
+            starred = _id_set(section.get("starred"))
+            _apply(read, self._read_changes)
+            _apply(starred, self._star_changes)
+            old_last = section.get("last")
+            section = {"read": sorted(read), "starred": sorted(starred)}
+            if self._last_changed and self.last_article is not None:
+                section["last"] = {"article": self.last_article, "scroll": self.last_scroll}
+            elif isinstance(old_last, dict):
+                section["last"] = old_last
+            libraries[self.root_key] = section
+            data["version"] = VERSION
+            _atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        self._read_changes.clear()
+        self._star_changes.clear()
+        self._last_changed = False
+        # adopt the other instance's marks too
+        self.read, self.starred = read, starred
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        lock_path = self.state_dir / (STATE_FILE + ".lock")
+        with open(lock_path, "a") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _id_set(value: Any) -> set[str]:
+    if not isinstance(value, list):
+        return set()
+    return {v for v in value if isinstance(v, str)}
+
+
+def _apply(target: set[str], changes: dict[str, bool]) -> None:
+    for key, on in changes.items():
+        if on:
+            target.add(key)
+        else:
+            target.discard(key)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
