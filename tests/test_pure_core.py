@@ -4,7 +4,7 @@ the index and the benchmarks, and must stay testable without a terminal."""
 import subprocess
 import sys
 
-PURE_MODULES = ["tuireader.article"]
+PURE_MODULES = ["tuireader.article", "tuireader.index_db", "tuireader.catalog"]
 
 
 def test_pure_modules_do_not_import_textual():

@@ -1,0 +1,371 @@
+"""The library catalog: the article list, kept in a persistent index.
+
+Pure (no Textual). ``Catalog.entries()`` reads only the index, so a warm
+start touches no article file; ``Catalog.refresh()`` scans the directory,
+parses only new or changed files and drops vanished ones. Both may run on
+any thread; ``refresh`` is meant for a background worker and reports
+progress. Files found by a scan are listed at once (titled by file name,
+``pending``), and their real titles arrive batch by batch while parsing runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from tuireader.article import Article, Direction
+from tuireader.index_db import IndexDB, ParsedRow, db_path_for
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+BATCH = 400  # files per write transaction (and per progress report)
+POOL_MIN_FILES = 1500  # below this a process pool costs more than it saves
+_CHUNK = 100  # files handed to a pool worker at a time
+
+_DIRECTIONS = {"rtl": Direction.RTL, "ltr": Direction.LTR}
+
+
+class CatalogEntry(NamedTuple):
+    """One row of the article list, as stored in the index.
+
+    A NamedTuple (not a dataclass) because a warm start builds 100,000 of
+    them straight from SQLite rows. ``pending`` entries were found by a scan
+    but not parsed yet: their title is the file name.
+    """
+
+    rowid: int
+    rel: str
+    id: str
+    size: int
+    mtime_ns: int
+    parsed: int
+    title: str
+    comments: int | None
+    direction_code: str | None
+    lang: str | None
+    error: str | None
+    root: Path
+
+    @property
+    def path(self) -> Path:
+        return self.root / self.rel
+
+    @property
+    def mtime(self) -> float:
+        return self.mtime_ns / 1e9
+
+    @property
+    def pending(self) -> bool:
+        return not self.parsed
+
+    @property
+    def direction(self) -> Direction:
+        return _DIRECTIONS.get(self.direction_code or "", Direction.LTR)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a refresh changed, as article ids (``added`` in list order)."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    cancelled: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+class Catalog:
+    """The articles under ``root``, backed by an index in ``cache_dir``.
+
+    ``cache_dir`` defaults to the user cache directory (or
+    $TUIREADER_CACHE_DIR). ``workers`` caps the parsing processes of a large
+    refresh (default: CPU count; 1 parses in the calling thread).
+    """
+
+    def __init__(
+        self,
+        root: Path | str,
+        cache_dir: Path | str | None = None,
+        *,
+        workers: int | None = None,
+        use_fts: bool | None = None,
+    ) -> None:
+        self.root = Path(root).expanduser().resolve()
+        self.db_path = db_path_for(self.root, cache_dir)
+        self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+        self._db = IndexDB(self.db_path, use_fts=use_fts)
+        self._refresh_lock = threading.Lock()
+
+    @property
+    def uses_fts(self) -> bool:
+        return self._db.use_fts
+
+    def close(self) -> None:
+        """Close the calling thread's database connection."""
+        self._db.close()
+
+    # -- reading -----------------------------------------------------------
+
+    def entries(self) -> list[CatalogEntry]:
+        """Every indexed article in list order; reads the index only."""
+        try:
+            rows = self._db.rows()
+        except sqlite3.DatabaseError:
+            self._db.rebuild()
+            return []
+        root = (self.root,)
+        make = CatalogEntry._make
+        return [make(r + root) for r in rows]
+
+    def __len__(self) -> int:
+        try:
+            return self._db.count()
+        except sqlite3.DatabaseError:
+            return 0
+
+    def article(self, entry_or_id: CatalogEntry | str) -> Article:
+        """Load the full article from its file (never raises)."""
+        from tuireader.loader import load_article
+
+        if isinstance(entry_or_id, CatalogEntry):
+            rel = entry_or_id.rel
+        else:
+            row = None
+            with contextlib.suppress(sqlite3.DatabaseError):
+                row = self._db.row_by_aid(entry_or_id)
+            if row is None:
+                return Article(
+                    id=str(entry_or_id),
+                    path=self.root,
+                    title=str(entry_or_id),
+                    error="not in the library (refresh the list)",
+                )
+            rel = row.rel
+        return load_article(self.root / rel, self.root)
+
+    def search(self, query: str, limit: int = 5000) -> list[str]:
+        """Ids of articles whose title or text holds every word of ``query``.
+
+        Each word matches as a word prefix, after the same normalization as
+        the indexed text (harakat, tatweel, alef forms, case do not matter).
+        Results come in list order; articles not parsed yet are not found.
+        """
+        terms = query_terms(query)
+        if not terms:
+            return []
+        try:
+            rowids = self._db.search_rowids(terms, limit)
+            ids = self._db.aids_for_rowids(rowids)
+        except sqlite3.OperationalError:
+            return []
+        except sqlite3.DatabaseError:
+            self._db.rebuild()
+            return []
+        return [ids[r] for r in rowids if r in ids]
+
+    # -- refreshing --------------------------------------------------------
+
+    def refresh(
+        self,
+        progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> Changes:
+        """Bring the index in line with the directory.
+
+        Scans ``root``, lists new files at once (pending), re-parses new and
+        changed files (size or mtime differ) and removes vanished ones.
+        ``progress(done, total)`` is called after each committed batch of
+        parsed files; ``cancel()`` returning true stops at the next batch
+        (work already committed is kept, the rest is done by the next
+        refresh). One refresh runs at a time; a second caller waits.
+        """
+        with self._refresh_lock:
+            try:
+                return self._refresh(progress, cancel)
+            except sqlite3.DatabaseError:
+                # Damaged while in use: start over from an empty index.
+                self._db.rebuild()
+                return self._refresh(progress, cancel)
+
+    def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
+        from tuireader.library import scan
+
+        cancelled = cancel or (lambda: False)
+        scanned = scan(self.root)
+        if cancelled():
+            return Changes(cancelled=True)
+        db = self._db
+        stamps = db.stamps()
+        stubs: list[tuple] = []
+        stale: list[tuple[int, int, int]] = []
+        reorder: list[tuple[int, int]] = []
+        added: list[str] = []
+        changed: list[str] = []
+        seen: set[str] = set()
+        for i, item in enumerate(scanned):
+            rel = _rel_str(item.rel)
+            seen.add(rel)
+            mtime_ns = _to_ns(item.mtime)
+            stamp = stamps.get(rel)
+            if stamp is None:
+                aid = article_id(rel)
+                stubs.append((rel, aid, i, item.size, mtime_ns, _stub_title(rel)))
+                added.append(aid)
+                continue
+            rowid, size, old_mtime, _parsed, ord_ = stamp
+            if size != item.size or old_mtime != mtime_ns:
+                stale.append((item.size, mtime_ns, rowid))
+            if ord_ != i:
+                reorder.append((i, rowid))
+        gone = [rel for rel in stamps if rel not in seen]
+        with db.write_lock:
+            removed_ids = list(db.aids_for_rowids(stamps[rel][0] for rel in gone).values())
+            with db.transaction() as con:
+                db.delete(con, [stamps[rel][0] for rel in gone])
+                db.mark_stale(con, stale)
+                db.set_order(con, reorder)
+                db.insert_stubs(con, stubs)
+            todo = con.execute(
+                "SELECT rowid, rel, aid, size, mtime_ns FROM articles WHERE parsed=0 ORDER BY ord"
+            ).fetchall()
+        added_set = set(added)
+        changed = [aid for _r, _rel, aid, _s, _m in todo if aid not in added_set]
+        total = len(todo)
+        if progress:
+            progress(0, total)
+        done = 0
+        was_cancelled = False
+        for batch in self._parse_batches(todo, cancelled):
+            with db.write_lock, db.transaction() as con:
+                for rowid, parsed in batch:
+                    db.store_parsed(con, rowid, parsed)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+            if cancelled():
+                was_cancelled = done < total
+                break
+        return Changes(tuple(added), tuple(changed), tuple(removed_ids), was_cancelled)
+
+    def _parse_batches(
+        self, todo: Sequence[tuple], cancelled: CancelFn
+    ) -> Iterator[list[tuple[int, ParsedRow]]]:
+        """Parsed rows in batches of about BATCH, in list order."""
+        root = str(self.root)
+        jobs = [(root, rel, size, mtime_ns) for _rowid, rel, _aid, size, mtime_ns in todo]
+        rowids = [t[0] for t in todo]
+        if self.workers <= 1 or len(todo) < POOL_MIN_FILES:
+            for start in range(0, len(jobs), BATCH):
+                chunk = jobs[start : start + BATCH]
+                yield list(zip(rowids[start:], _parse_chunk(chunk), strict=False))
+            return
+        # Spawned (not forked) workers: the caller is usually a thread of a
+        # running app, and forking a threaded process can deadlock.
+        ctx = multiprocessing.get_context("spawn")
+        chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+        pool = ctx.Pool(min(self.workers, len(chunks)))
+        try:
+            pending: list[tuple[int, ParsedRow]] = []
+            pos = 0
+            for result in pool.imap(_parse_chunk, chunks):
+                for parsed in result:
+                    pending.append((rowids[pos], parsed))
+                    pos += 1
+                if len(pending) >= BATCH:
+                    yield pending
+                    pending = []
+                    if cancelled():
+                        return
+            if pending:
+                yield pending
+        finally:
+            pool.terminate()
+            pool.join()
+
+
+# -- helpers (module level so that pool workers can import them) -----------
+
+
+def article_id(rel: str) -> str:
+    """The id the loader gives the file at ``rel`` (its relative path)."""
+    return rel
+
+
+def query_terms(query: str) -> list[str]:
+    """Normalized words of a search query (empty words and pure punctuation dropped)."""
+    from tuireader.normalize import normalize
+
+    norm = normalize(query)[0]
+    return [w for w in norm.split() if any(c.isalnum() for c in w)]
+
+
+def _rel_str(rel: object) -> str:
+    return rel if isinstance(rel, str) else PurePosixPath(*Path(str(rel)).parts).as_posix()
+
+
+def _to_ns(mtime: float | int) -> int:
+    if isinstance(mtime, int) and mtime > 10**14:
+        return mtime  # already nanoseconds
+    return int(round(mtime * 1_000_000_000))
+
+
+def _stub_title(rel: str) -> str:
+    return PurePosixPath(rel).stem or rel
+
+
+def _parse_chunk(jobs: Sequence[tuple[str, str, int, int]]) -> list[ParsedRow]:
+    return [_parse_one(*job) for job in jobs]
+
+
+def _parse_one(root: str, rel: str, size: int, mtime_ns: int) -> ParsedRow:
+    """Parse one file into what the index stores. Never raises."""
+    from tuireader.loader import load_article
+    from tuireader.normalize import normalize
+
+    root_path = Path(root)
+    try:
+        art = load_article(root_path / rel, root_path)
+        text_parts = [b.text for b in art.blocks]
+        if art.meta_caption:
+            text_parts.append(art.meta_caption)
+        text_parts.extend(f"{k} {v}" for k, v in art.metadata)
+        return ParsedRow(
+            rel=rel,
+            aid=art.id,
+            size=size,
+            mtime_ns=mtime_ns,
+            title=art.title,
+            comments=art.comments,
+            metadata_json=json.dumps([list(kv) for kv in art.metadata], ensure_ascii=False),
+            direction=art.direction.value,
+            lang=art.lang,
+            error=art.error,
+            search_title=normalize(art.title)[0],
+            search_body=normalize("\n".join(text_parts))[0],
+        )
+    except Exception as exc:  # a parser bug must not stop the whole refresh
+        return ParsedRow(
+            rel=rel,
+            aid=article_id(rel),
+            size=size,
+            mtime_ns=mtime_ns,
+            title=_stub_title(rel),
+            comments=None,
+            metadata_json="[]",
+            direction=None,
+            lang=None,
+            error=f"could not index: {type(exc).__name__}",
+            search_title="",
+            search_body="",
+        )

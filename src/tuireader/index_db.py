@@ -1,0 +1,369 @@
+"""The on-disk article index: one SQLite database per library root.
+
+Pure (no Textual). The database is a cache: it lives in the user cache
+directory, may be deleted at any time, and is rebuilt from scratch whenever
+its schema version does not match or SQLite reports it damaged. Nothing in
+here ever raises a database error to the caller for a damaged file.
+
+Rows are keyed by the article's path relative to the library root, with the
+file's size and mtime (ns) to tell whether it must be parsed again. Search
+text (title + body, already normalized by ``tuireader.normalize``) goes into
+an FTS5 table; when this SQLite build has no FTS5, into a plain column that
+is searched with LIKE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Bump whenever the schema or the meaning of a stored column changes (for
+# example a change of the search normalization): old files are then rebuilt.
+SCHEMA_VERSION = 1
+
+APP_NAME = "tuireader"
+CACHE_ENV = "TUIREADER_CACHE_DIR"
+
+_COLUMNS = "rowid, rel, aid, size, mtime_ns, parsed, title, comments, direction, lang, error"
+
+
+def default_cache_dir() -> Path:
+    """Where index files live: $TUIREADER_CACHE_DIR, else the user cache dir."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME)) / "index"
+
+
+def db_path_for(root: Path | str, cache_dir: Path | str | None = None) -> Path:
+    """One file per library root, named by a hash of the resolved root."""
+    resolved = str(Path(root).expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    base = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    return base / f"library-{digest}.sqlite3"
+
+
+_fts5_available: bool | None = None
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 (checked once, at run time)."""
+    global _fts5_available
+    if _fts5_available is None:
+        try:
+            con = sqlite3.connect(":memory:")
+            try:
+                con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+                _fts5_available = True
+            finally:
+                con.close()
+        except sqlite3.Error:
+            _fts5_available = False
+    return _fts5_available
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What the index stores about one file (search text aside)."""
+
+    rowid: int
+    rel: str
+    aid: str
+    size: int
+    mtime_ns: int
+    parsed: bool
+    title: str
+    comments: int | None
+    direction: str | None
+    lang: str | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRow:
+    """A freshly parsed file, ready to be written."""
+
+    rel: str
+    aid: str
+    size: int
+    mtime_ns: int
+    title: str
+    comments: int | None
+    metadata_json: str
+    direction: str | None
+    lang: str | None
+    error: str | None
+    search_title: str
+    search_body: str
+
+
+class IndexDB:
+    """Thread-safe access to one index file.
+
+    Each thread gets its own connection (SQLite connections must not be
+    shared between threads); WAL mode lets the UI thread read while a worker
+    thread writes. Writes are serialised by ``write_lock``.
+    """
+
+    def __init__(self, path: Path, *, use_fts: bool | None = None) -> None:
+        self.path = Path(path)
+        self.use_fts = fts5_available() if use_fts is None else use_fts
+        self.write_lock = threading.RLock()
+        self._local = threading.local()
+        self._generation = 0
+        self._gen_lock = threading.Lock()
+        self._open_or_rebuild()
+
+    # -- connections -----------------------------------------------------
+
+    @property
+    def schema_tag(self) -> str:
+        return f"{SCHEMA_VERSION}:{'fts5' if self.use_fts else 'like'}"
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        con.execute("PRAGMA temp_store=MEMORY")
+        return con
+
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (reopened after a rebuild)."""
+        local = self._local
+        con = getattr(local, "con", None)
+        if con is None or local.generation != self._generation:
+            if con is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    con.close()
+            con = self._connect()
+            local.con = con
+            local.generation = self._generation
+        return con
+
+    def close(self) -> None:
+        """Close this thread's connection (other threads' close when they end)."""
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            with contextlib.suppress(sqlite3.Error):
+                con.close()
+            self._local.con = None
+
+    # -- creation, validation, rebuild ----------------------------------
+
+    def _open_or_rebuild(self) -> None:
+        try:
+            if self._valid():
+                return
+        except (sqlite3.Error, OSError):
+            pass
+        self.rebuild()
+
+    def _valid(self) -> bool:
+        if not self.path.exists():
+            return False
+        con = self.conn()
+        row = con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None or row[0] != self.schema_tag:
+            return False
+        # Touch every table so that a missing or damaged one shows up now.
+        con.execute("SELECT count(*) FROM (SELECT rowid FROM articles LIMIT 1)").fetchone()
+        table = "fts" if self.use_fts else "texts"
+        con.execute(f"SELECT rowid FROM {table} LIMIT 1").fetchone()
+        return True
+
+    def rebuild(self) -> None:
+        """Delete the file (and its WAL) and create an empty index."""
+        with self.write_lock, self._gen_lock:
+            self.close()
+            self._generation += 1
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(str(self.path) + suffix)
+            con = self.conn()
+            self._create(con)
+
+    def _create(self, con: sqlite3.Connection) -> None:
+        con.execute("BEGIN")
+        con.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
+        con.execute(
+            """CREATE TABLE articles(
+                rowid INTEGER PRIMARY KEY,
+                rel TEXT NOT NULL UNIQUE,
+                aid TEXT NOT NULL,
+                ord INTEGER NOT NULL DEFAULT 0,
+                size INTEGER NOT NULL,
+                mtime_ns INTEGER NOT NULL,
+                parsed INTEGER NOT NULL DEFAULT 0,
+                title TEXT NOT NULL DEFAULT '',
+                comments INTEGER,
+                metadata TEXT,
+                direction TEXT,
+                lang TEXT,
+                error TEXT)"""
+        )
+        con.execute("CREATE INDEX articles_ord ON articles(ord)")
+        con.execute("CREATE INDEX articles_aid ON articles(aid)")
+        if self.use_fts:
+            # Text arrives already normalized (harakat dropped, alef forms
+            # unified, casefolded), so the tokenizer must not fold again;
+            # prefix indexes keep short prefix queries fast.
+            con.execute(
+                "CREATE VIRTUAL TABLE fts USING fts5(title, body, "
+                "tokenize='unicode61 remove_diacritics 0', prefix='2 3')"
+            )
+        else:
+            con.execute("CREATE TABLE texts(rowid INTEGER PRIMARY KEY, norm TEXT NOT NULL)")
+        con.execute("INSERT INTO meta VALUES('schema', ?)", (self.schema_tag,))
+        con.execute("COMMIT")
+
+    # -- reads -------------------------------------------------------------
+
+    def rows(self) -> list[tuple]:
+        """All rows in list order, as plain tuples in ``_COLUMNS`` order."""
+        return self.conn().execute(f"SELECT {_COLUMNS} FROM articles ORDER BY ord").fetchall()
+
+    def stamps(self) -> dict[str, tuple[int, int, int, int, int]]:
+        """rel -> (rowid, size, mtime_ns, parsed, ord), for change detection."""
+        cur = self.conn().execute("SELECT rel, rowid, size, mtime_ns, parsed, ord FROM articles")
+        return {r[0]: r[1:] for r in cur}
+
+    def row_by_aid(self, aid: str) -> Row | None:
+        r = self.conn().execute(f"SELECT {_COLUMNS} FROM articles WHERE aid=?", (aid,)).fetchone()
+        return Row(*r[:5], bool(r[5]), *r[6:]) if r else None
+
+    def metadata_json(self, rowid: int) -> str | None:
+        r = self.conn().execute("SELECT metadata FROM articles WHERE rowid=?", (rowid,)).fetchone()
+        return r[0] if r else None
+
+    def count(self) -> int:
+        return self.conn().execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def search_rowids(self, terms: Sequence[str], limit: int) -> list[int]:
+        """Rowids of articles holding every term (each a word prefix), in list order.
+
+        ``terms`` are normalized words; the caller has split the query.
+        """
+        if not terms:
+            return []
+        con = self.conn()
+        if self.use_fts:
+            match = " ".join(_fts_term(t) for t in terms)
+            sql = (
+                "SELECT a.rowid FROM articles a JOIN "
+                "(SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?) m ON a.rowid = m.rowid "
+                "ORDER BY a.ord"
+            )
+            return [r[0] for r in con.execute(sql, (match, limit))]
+        where = " AND ".join("t.norm LIKE ? ESCAPE '\\'" for _ in terms)
+        args = [f"%{_like_escape(t)}%" for t in terms]
+        sql = (
+            "SELECT a.rowid FROM articles a JOIN "
+            f"(SELECT rowid FROM texts t WHERE {where} LIMIT ?) m ON a.rowid = m.rowid "
+            "ORDER BY a.ord"
+        )
+        return [r[0] for r in con.execute(sql, (*args, limit))]
+
+    def aids_for_rowids(self, rowids: Iterable[int]) -> dict[int, str]:
+        ids = list(rowids)
+        out: dict[int, str] = {}
+        con = self.conn()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for rowid, aid in con.execute(
+                f"SELECT rowid, aid FROM articles WHERE rowid IN ({marks})", chunk
+            ):
+                out[rowid] = aid
+        return out
+
+    # -- writes (callers hold write_lock and run inside ``transaction``) ---
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        con = self.conn()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def insert_stubs(self, con: sqlite3.Connection, stubs: Iterable[tuple]) -> None:
+        """New files not parsed yet: (rel, aid, ord, size, mtime_ns, title)."""
+        con.executemany(
+            "INSERT INTO articles(rel, aid, ord, size, mtime_ns, parsed, title) "
+            "VALUES(?, ?, ?, ?, ?, 0, ?)",
+            stubs,
+        )
+
+    def mark_stale(self, con: sqlite3.Connection, items: Iterable[tuple[int, int, int]]) -> None:
+        """Changed files: new (size, mtime_ns) for rowid, to be parsed again."""
+        con.executemany("UPDATE articles SET size=?, mtime_ns=?, parsed=0 WHERE rowid=?", items)
+
+    def set_order(self, con: sqlite3.Connection, items: Iterable[tuple[int, int]]) -> None:
+        con.executemany("UPDATE articles SET ord=? WHERE rowid=?", items)
+
+    def delete(self, con: sqlite3.Connection, rowids: Sequence[int]) -> None:
+        params = [(r,) for r in rowids]
+        con.executemany("DELETE FROM articles WHERE rowid=?", params)
+        table = "fts" if self.use_fts else "texts"
+        con.executemany(f"DELETE FROM {table} WHERE rowid=?", params)
+
+    def store_parsed(self, con: sqlite3.Connection, rowid: int, row: ParsedRow) -> None:
+        """Write one parsed file over its row, unless the file changed again since.
+
+        The row's size/mtime were set before parsing; a mismatch means a newer
+        refresh already marked it, so this older result is dropped.
+        """
+        cur = con.execute(
+            "UPDATE articles SET parsed=1, aid=?, title=?, comments=?, metadata=?, "
+            "direction=?, lang=?, error=? WHERE rowid=? AND size=? AND mtime_ns=?",
+            (
+                row.aid,
+                row.title,
+                row.comments,
+                row.metadata_json,
+                row.direction,
+                row.lang,
+                row.error,
+                rowid,
+                row.size,
+                row.mtime_ns,
+            ),
+        )
+        if cur.rowcount == 0:
+            return
+        if self.use_fts:
+            con.execute("DELETE FROM fts WHERE rowid=?", (rowid,))
+            con.execute(
+                "INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)",
+                (rowid, row.search_title, row.search_body),
+            )
+        else:
+            con.execute(
+                "INSERT OR REPLACE INTO texts(rowid, norm) VALUES(?, ?)",
+                (rowid, row.search_title + "\n" + row.search_body),
+            )
+
+
+def _fts_term(term: str) -> str:
+    """One query word as an FTS5 prefix string ("word"*), quotes doubled.
+
+    Inside quotes FTS5 runs its own tokenizer, so punctuation in the word
+    becomes a phrase boundary instead of a syntax error.
+    """
+    return '"' + term.replace('"', '""') + '"*'
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
