@@ -1,0 +1,276 @@
+"""Command line: ``tuireader [DIR]`` opens the reader, ``tuireader --print FILE``
+writes one article to standard output exactly as the reader pane lays it out.
+
+Textual is imported only when the full-screen reader really starts, so ``--print``,
+``--help`` and ``--version`` stay fast and work without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tuireader import __version__
+
+PROG = "tuireader"
+EXIT_USAGE = 2  # bad arguments, missing or unreadable path, no terminal
+
+
+class CliError(Exception):
+    """A problem the user can fix; shown as one line on stderr, exit status 2."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of columns, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 column, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "A keyboard-first terminal news reader that renders Arabic, Persian, Urdu "
+            "and Hebrew correctly. Opens the reader on DIR (default: the directory in "
+            "the config file, else ./articles, else the bundled sample articles)."
+        ),
+        epilog=(
+            "bidi modes: 'app' (default) shapes and reorders right-to-left text itself "
+            "and asks the terminal not to reorder it again (xterm, VTE/GNOME Terminal, "
+            "mintty, kitty, WezTerm, Alacritty, Windows Terminal); 'terminal' sends "
+            "logical text and lets the terminal do bidi (Konsole, iTerm2, macOS "
+            "Terminal, PuTTY). Over SSH the locale may be C: tuireader writes UTF-8 "
+            "anyway."
+        ),
+    )
+    parser.add_argument("directory", nargs="?", metavar="DIR", help="directory of articles")
+    parser.add_argument(
+        "--print",
+        dest="print_file",
+        metavar="FILE",
+        help="print one article to standard output as the reader shows it, then exit",
+    )
+    parser.add_argument(
+        "--width",
+        type=_positive_int,
+        metavar="N",
+        help="columns for --print (default: the terminal's width, else 80)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "terminal"),
+        help="who lays out right-to-left text: the app (default) or the terminal",
+    )
+    parser.add_argument(
+        "--harakat", action="store_true", default=None, help="show Arabic vowel marks"
+    )
+    parser.add_argument(
+        "--no-shape",
+        dest="shaping",
+        action="store_false",
+        default=None,
+        help="do not join Arabic letters (for terminals that shape by themselves)",
+    )
+    parser.add_argument(
+        "--no-mouse",
+        dest="mouse",
+        action="store_false",
+        default=None,
+        help="no mouse reporting (less traffic over slow SSH links)",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="config file to use instead of the default"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _load_settings(args: argparse.Namespace):
+    from tuireader.config import load_config
+
+    settings = load_config(Path(args.config) if args.config else None)
+    overrides = {}
+    if args.bidi is not None:
+        overrides["bidi_mode"] = args.bidi
+    for name in ("harakat", "shaping", "mouse"):
+        value = getattr(args, name)
+        if value is not None:
+            overrides[name] = value
+    return dataclasses.replace(settings, **overrides)
+
+
+def _text_options(settings):
+    from tuireader.rtl import TextOptions
+
+    return TextOptions(mode=settings.bidi_mode, shape=settings.shaping, harakat=settings.harakat)
+
+
+def _describe_os_error(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what cannot be printed, before opening it (a FIFO would block)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: {_describe_os_error(exc)}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise CliError(f"{path}: is a directory (to browse it: {PROG} {path})")
+    if not stat.S_ISREG(st.st_mode):
+        raise CliError(f"{path}: not a regular file")
+    if not os.access(path, os.R_OK):
+        raise CliError(f"{path}: permission denied")
+
+
+def _check_directory(path: Path, origin: str = "") -> None:
+    where = f" ({origin})" if origin else ""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise CliError(f"{path}{where}: no such directory") from None
+    except OSError as exc:
+        raise CliError(f"{path}{where}: {_describe_os_error(exc)}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise CliError(f"{path}{where}: not a directory (to read one article: {PROG} --print FILE)")
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise CliError(f"{path}{where}: permission denied")
+
+
+def _print_width(requested: int | None) -> int:
+    if requested:
+        return requested
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        try:
+            return max(1, os.get_terminal_size(sys.stdout.fileno()).columns)
+        except OSError:
+            pass
+    return 80
+
+
+_UNSAFE = {c: None for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+
+
+def _styler(enabled: bool):
+    if not enabled:
+        return None
+    bold = {"title", "subheading"}
+
+    def style(line, text: str) -> str:
+        return f"\x1b[1m{text}\x1b[22m" if line.role in bold else text
+
+    return style
+
+
+def print_article(path: Path, width: int | None, settings) -> int:
+    from tuireader.document import print_lines, render_text
+    from tuireader.loader import load_article
+    from tuireader.terminal import bidi_explicit_mode
+
+    _check_file(path)
+    article = load_article(path)
+    if article.error and not article.blocks:
+        raise CliError(f"{path}: {article.error}")
+    width = _print_width(width)
+    lines = print_lines(article, width, _text_options(settings))
+    tty = sys.stdout.isatty() and os.environ.get("TERM", "") != "dumb"
+    text = render_text(lines, width, style=_styler(tty))
+    if not tty:
+        # Belt and braces: nothing but text and newlines reaches a file or pipe.
+        text = text.translate(_UNSAFE)
+    try:
+        # On a terminal, ask VTE-like terminals not to reorder our visual rows again.
+        with bidi_explicit_mode(enabled=tty and settings.bidi_mode == "app", stream=sys.stdout):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # `tuireader --print FILE | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def _reader_directory(args: argparse.Namespace, settings) -> Path:
+    from tuireader.paths import default_directory
+
+    if args.directory:
+        path = Path(args.directory).expanduser()
+        _check_directory(path)
+        return path
+    choice = default_directory(settings.directory)
+    if choice.path is None:
+        raise CliError(f"no directory to open ({choice.reason}); give one: {PROG} DIR")
+    origin = ""
+    if choice.reason == "from the config file":
+        origin = f"directory set in {settings.config_path}"
+    _check_directory(choice.path, origin)
+    return choice.path
+
+
+def run_reader(settings) -> int:
+    """Start the full-screen reader. Kept to one call so the UI stays swappable."""
+    from tuireader.ui.app import run_app
+
+    return run_app(settings)
+
+
+def open_reader(args: argparse.Namespace, settings) -> int:
+    from tuireader.terminal import HANDSHAKE, is_ssh, tui_refusal
+
+    refusal = tui_refusal()
+    if refusal:
+        raise CliError(refusal)
+    directory = _reader_directory(args, settings)
+    settings = dataclasses.replace(settings, directory=directory)
+    if is_ssh():
+        # Every animation frame is a round of terminal traffic; over SSH that is lag.
+        # Read by Textual at import time, so set it before the UI is imported.
+        os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    if settings.bidi_mode == "app":
+        HANDSHAKE.start()  # before the driver enters the alternate screen
+    try:
+        return run_reader(settings)
+    finally:
+        HANDSHAKE.stop()  # after the driver left it (also registered with atexit)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from tuireader.terminal import ensure_utf8_output
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.print_file and args.directory:
+        parser.error("--print takes one FILE; DIR is for the reader")
+    if args.width is not None and not args.print_file:
+        parser.error("--width only applies to --print")
+    ensure_utf8_output()
+    try:
+        settings = _load_settings(args)
+        if args.print_file:
+            for problem in settings.problems:
+                print(f"{PROG}: warning: {problem}", file=sys.stderr)
+            return print_article(Path(args.print_file).expanduser(), args.width, settings)
+        return open_reader(args, settings)
+    except CliError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

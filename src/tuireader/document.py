@@ -1,0 +1,371 @@
+"""An article as display lines: the one layout shared by the reader pane and --print.
+
+Pure: no Textual, no I/O. Every line of article text goes through the RTL engine
+(``tuireader.rtl``), so the reader pane and ``tuireader --print`` show the same
+cells. Each ``DisplayLine`` carries its role (for styling), its alignment, the
+block it came from and, per character, the index of the source character in that
+block's text (for search highlighting).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from tuireader.article import Article, BlockKind, Direction
+from tuireader.rtl import (
+    TextOptions,
+    cell_width,
+    layout_paragraph,
+    paragraph_direction,
+    truncate,
+)
+
+Role = Literal[
+    "title",
+    "body",
+    "subheading",
+    "blank",
+    "notice",
+    "error",
+    "meta_caption",
+    "meta_row",
+    "comments",
+]
+Align = Literal["left", "right"]
+
+#: ``DisplayLine.block`` of title lines; their ``source`` indexes ``Article.title``.
+TITLE_BLOCK = -1
+
+#: Space between the key and value columns of the metadata table.
+META_GAP = 2
+#: A metadata value longer than this many lines is cut (in logical order) with "…".
+META_VALUE_MAX_LINES = 4
+#: Below this width the metadata table stacks each key above its value.
+META_MIN_TABLE_WIDTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayLine:
+    """One screen row of an article, not yet padded to the pane width.
+
+    ``text`` is in visual order (or, with ``TextOptions(mode="terminal")``,
+    logical text with the engine's isolates); ``width`` is its width in cells.
+    ``block`` is the index in ``Article.blocks`` (``TITLE_BLOCK`` for the title,
+    ``None`` for lines not taken from article text). ``source[i]`` is the index,
+    in that block's text, of the character ``text[i]`` came from, -1 when none.
+    ``spans`` marks sub-ranges of ``text`` with their own role (the key and value
+    cells of a metadata row) as ``(start, end, role)``.
+    """
+
+    role: Role
+    text: str = ""
+    width: int = 0
+    align: Align = "left"
+    block: int | None = None
+    source: tuple[int, ...] = ()
+    spans: tuple[tuple[int, int, str], ...] = ()
+
+    def padded(self, width: int) -> str:
+        """The line placed in ``width`` cells: right-aligned lines get leading spaces."""
+        gap = max(0, width - self.width)
+        if self.align == "right":
+            return " " * gap + self.text
+        return self.text + " " * gap
+
+
+BLANK = DisplayLine("blank")
+
+
+def _align_of(direction: Direction) -> Align:
+    return "right" if direction is Direction.RTL else "left"
+
+
+def _safe_layout(text: str, width: int, direction: Direction, options: TextOptions):
+    """Lay out one paragraph; a failure in a text library must not take down the article."""
+    try:
+        return layout_paragraph(text, width, direction=direction, options=options)
+    except Exception:  # noqa: BLE001 - any library error on one paragraph
+        if options.shape:
+            try:
+                plain = dataclasses.replace(options, shape=False)
+                return layout_paragraph(text, width, direction=direction, options=plain)
+            except Exception:  # noqa: BLE001
+                pass
+    return None
+
+
+def _paragraph(
+    text: str,
+    width: int,
+    fallback: Direction,
+    options: TextOptions,
+    role: Role,
+    block: int | None,
+) -> list[DisplayLine]:
+    direction = paragraph_direction(text, fallback)
+    visual = _safe_layout(text, width, direction, options)
+    if visual is None:
+        return [_message("error", "(this paragraph could not be displayed)", width, options)[0]]
+    return [
+        DisplayLine(
+            role=role,
+            text=v.text,
+            width=v.width,
+            align=v.align,
+            block=block,
+            source=tuple(v.source),
+        )
+        for v in visual
+    ]
+
+
+def _message(role: Role, text: str, width: int, options: TextOptions) -> list[DisplayLine]:
+    """An interface message (English, left-to-right) that may quote article text."""
+    lines = _paragraph(text, width, Direction.LTR, options, role, None) if text else []
+    return [dataclasses.replace(line, source=(-1,) * len(line.text)) for line in lines]
+
+
+def article_lines(
+    article: Article, width: int, options: TextOptions | None = None
+) -> list[DisplayLine]:
+    """Title (once), a blank line, notices and errors, then the blocks with blank lines
+    between them. ``width`` is the pane width in cells (at least 1)."""
+    options = options or TextOptions()
+    width = max(1, width)
+    fallback = article.direction
+    out: list[DisplayLine] = []
+    title = article.title.strip()
+    if title:
+        out += _paragraph(article.title, width, fallback, options, "title", TITLE_BLOCK)
+    messages: list[DisplayLine] = []
+    if article.error:
+        messages += _message("error", article.error, width, options)
+    for notice in article.notices:
+        messages += _message("notice", notice, width, options)
+    if messages:
+        if out:
+            out.append(BLANK)
+        out += messages
+    for index, block in enumerate(article.blocks):
+        # Scrapers repeat the title; the parser drops the copy, and so do we if one slips by.
+        if index == 0 and title and block.text.strip() == title:
+            continue
+        if not block.text.strip():
+            continue
+        role: Role = "subheading" if block.kind is BlockKind.SUBHEADING else "body"
+        if out:
+            out.append(BLANK)
+        out += _paragraph(block.text, width, fallback, options, role, index)
+    return out
+
+
+def comments_label(article: Article) -> str:
+    """The comment count as the interface shows it (always English)."""
+    count = article.comments
+    if count is None:
+        return "—"
+    if count == 0:
+        return "no comments"
+    if count == 1:
+        return "1 comment"
+    return f"{count} comments"
+
+
+def comments_line(article: Article, width: int) -> DisplayLine:
+    """The comment count as a line, on the article's reading side."""
+    label = comments_label(article) if article.comments is not None else "comment count unknown"
+    label = label[: max(1, width)]
+    return DisplayLine(
+        role="comments",
+        text=label,
+        width=len(label),
+        align=_align_of(article.direction),
+        source=(-1,) * len(label),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str
+    width: int
+
+
+def _cell(text: str, width: int, fallback: Direction, options: TextOptions) -> _Cell:
+    """One table cell on one line, cut at its logical end when it does not fit."""
+    direction = paragraph_direction(text, fallback)
+    for opts in (options, _unshaped(options)):
+        try:
+            visual = truncate(text, width, direction=direction, options=opts)
+        except Exception:  # noqa: BLE001 - see _safe_layout
+            continue
+        return _Cell(visual, cell_width(visual))
+    return _Cell("…", 1)
+
+
+def _unshaped(options: TextOptions) -> TextOptions:
+    return dataclasses.replace(options, shape=False)
+
+
+def _value_cells(text: str, width: int, fallback: Direction, options: TextOptions) -> list[_Cell]:
+    """A value wrapped to ``width``; after META_VALUE_MAX_LINES the rest is cut with "…"."""
+    direction = paragraph_direction(text, fallback)
+    visual = _safe_layout(text, width, direction, options)
+    if not visual:
+        return [_cell(text, width, fallback, options)]
+    if len(visual) <= META_VALUE_MAX_LINES:
+        return [_Cell(v.text, v.width) for v in visual]
+    kept = [_Cell(v.text, v.width) for v in visual[: META_VALUE_MAX_LINES - 1]]
+    # Lines are wrapped in logical order, so the last kept line starts at the
+    # smallest source index it holds; cut from there to the end in logical order.
+    rest_sources = [i for i in visual[META_VALUE_MAX_LINES - 1].source if i >= 0]
+    start = min(rest_sources) if rest_sources else 0
+    kept.append(_cell(text[start:], width, direction, options))
+    return kept
+
+
+def _row(
+    left: tuple[_Cell, int, str], right: tuple[_Cell, int, str], right_align_cells: bool
+) -> DisplayLine:
+    """Join two cells (each with its column width and role) into one row."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for i, (cell, column, role) in enumerate((left, right)):
+        if i:
+            parts.append(" " * META_GAP)
+            pos += META_GAP
+        gap = max(0, column - cell.width)
+        lead = gap if right_align_cells else 0
+        trail = 0 if right_align_cells else gap
+        parts.append(" " * lead)
+        pos += lead
+        if cell.text:
+            spans.append((pos, pos + len(cell.text), role))
+        parts.append(cell.text)
+        pos += len(cell.text)
+        parts.append(" " * trail)
+        pos += trail
+    joined = "".join(parts)
+    # Strip the outer padding so that `padded()` can place the row like any other line.
+    if right_align_cells:
+        text = joined.lstrip(" ")
+        shift = len(joined) - len(text)
+        spans = [(s - shift, e - shift, r) for s, e, r in spans]
+    else:
+        text = joined.rstrip(" ")
+    total = sum(column for _, column, _ in (left, right)) + META_GAP
+    width = total - (len(joined) - len(text))
+    return DisplayLine(
+        role="meta_row",
+        text=text,
+        width=width,
+        align="right" if right_align_cells else "left",
+        source=(-1,) * len(text),
+        spans=tuple(spans),
+    )
+
+
+def metadata_lines(
+    article: Article, width: int, options: TextOptions | None = None
+) -> list[DisplayLine]:
+    """The metadata table: an optional caption line, then one or more lines per
+    (key, value) row. In a right-to-left article the keys are on the right."""
+    options = options or TextOptions()
+    width = max(1, width)
+    fallback = article.direction
+    rtl = fallback is Direction.RTL
+    align = _align_of(fallback)
+    out: list[DisplayLine] = []
+    if article.meta_caption and article.meta_caption.strip():
+        caption = _cell(article.meta_caption, width, fallback, options)
+        out.append(
+            DisplayLine(
+                role="meta_caption",
+                text=caption.text,
+                width=caption.width,
+                align=align,
+                source=(-1,) * len(caption.text),
+            )
+        )
+    rows = [(k, v) for k, v in article.metadata if k.strip() or v.strip()]
+    if not rows:
+        return out
+    if width < META_MIN_TABLE_WIDTH:
+        return out + _stacked(rows, width, fallback, options)
+    natural = max(_cell(k, width, fallback, options).width for k, _ in rows)
+    key_col = max(1, min(natural, (width - META_GAP) * 2 // 5))
+    value_col = width - META_GAP - key_col
+    for key, value in rows:
+        key_cell = _cell(key, key_col, fallback, options)
+        values = _value_cells(value, value_col, fallback, options) if value else [_Cell("", 0)]
+        for i, value_cell in enumerate(values):
+            k = key_cell if i == 0 else _Cell("", 0)
+            if rtl:
+                line = _row((value_cell, value_col, "meta_value"), (k, key_col, "meta_key"), True)
+            else:
+                line = _row((k, key_col, "meta_key"), (value_cell, value_col, "meta_value"), False)
+            out.append(line)
+    return out
+
+
+def _stacked(
+    rows: Sequence[tuple[str, str]], width: int, fallback: Direction, options: TextOptions
+) -> list[DisplayLine]:
+    """A table too narrow for two columns: each key on its own line above its value."""
+    out: list[DisplayLine] = []
+    align = _align_of(fallback)
+    for key, value in rows:
+        for text, role in ((key, "meta_key"), (value, "meta_value")):
+            if not text:
+                continue
+            cells = (
+                [_cell(text, width, fallback, options)]
+                if role == "meta_key"
+                else (_value_cells(text, width, fallback, options))
+            )
+            for c in cells:
+                out.append(
+                    DisplayLine(
+                        role="meta_row",
+                        text=c.text,
+                        width=c.width,
+                        align=align,
+                        source=(-1,) * len(c.text),
+                        spans=((0, len(c.text), role),) if c.text else (),
+                    )
+                )
+    return out
+
+
+def print_lines(
+    article: Article, width: int, options: TextOptions | None = None
+) -> list[DisplayLine]:
+    """Everything the reader pane shows, top to bottom: the article, then the
+    metadata table, then the comment count (what ``tuireader --print`` writes)."""
+    out = article_lines(article, width, options)
+    meta = metadata_lines(article, width, options)
+    if meta:
+        if out:
+            out.append(BLANK)
+        out += meta
+    if out:
+        out.append(BLANK)
+    out.append(comments_line(article, max(1, width)))
+    return out
+
+
+def render_text(
+    lines: Sequence[DisplayLine],
+    width: int,
+    style: Callable[[DisplayLine, str], str] | None = None,
+) -> str:
+    """Plain text of ``lines`` placed in ``width`` columns, one line each, without
+    trailing spaces. ``style`` may wrap each padded line (e.g. in SGR codes)."""
+    out = []
+    for line in lines:
+        text = line.padded(width).rstrip(" ")
+        out.append(style(line, text) if style and text else text)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,48 @@
+"""Where the articles are: the bundled samples and the default directory.
+
+Pure (no Textual). The wheel carries the repository's ``articles/`` as package data
+``tuireader/samples``; an editable (development) install uses ``articles/`` next
+to ``src/`` instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_samples() -> Path | None:
+    """The sample articles shipped with tuireader, or None if they are missing."""
+    packaged = _PACKAGE_DIR / "samples"
+    if packaged.is_dir():
+        return packaged
+    # Development checkout: <repo>/src/tuireader/paths.py -> <repo>/articles
+    repo = _PACKAGE_DIR.parent.parent
+    if (repo / "pyproject.toml").is_file() and (repo / "articles").is_dir():
+        return repo / "articles"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The directory to open and why (shown by ``--help``-level diagnostics)."""
+
+    path: Path | None
+    reason: str
+
+
+def default_directory(config_dir: str | os.PathLike[str] | None, cwd: Path | None = None) -> Choice:
+    """The directory to open when none is given on the command line: the one named
+    in the config file, else ``./articles`` if present, else the bundled samples."""
+    if config_dir:
+        return Choice(Path(config_dir).expanduser(), "from the config file")
+    here = (cwd or Path.cwd()) / "articles"
+    if here.is_dir():
+        return Choice(here, "./articles")
+    samples = bundled_samples()
+    if samples is not None:
+        return Choice(samples, "bundled samples")
+    return Choice(None, "no directory given, no ./articles and no bundled samples")
