@@ -4,7 +4,22 @@ the index and the benchmarks, and must stay testable without a terminal."""
 import subprocess
 import sys
 
-PURE_MODULES = ["tuireader.article", "tuireader.index_db", "tuireader.catalog"]
+PURE_MODULES = [
+    "tuireader.article",
+    "tuireader.index_db",
+    "tuireader.catalog",
+    "tuireader.rtl",
+    "tuireader.rtl.cells",
+    "tuireader.rtl.classes",
+    "tuireader.rtl.direction",
+    "tuireader.rtl.layout",
+    "tuireader.rtl.levels",
+    "tuireader.rtl.options",
+    "tuireader.rtl.paragraph",
+    "tuireader.rtl.reorder",
+    "tuireader.rtl.shaping",
+    "tuireader.rtl.wrap",
+]
 
 
 def test_pure_modules_do_not_import_textual():

@@ -1,0 +1,190 @@
+"""Paragraph layout and truncation: logical text in, screen lines out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ..article import Direction
+from .classes import classes
+from .direction import paragraph_direction
+from .levels import resolve_levels
+from .options import DEFAULT_OPTIONS, TextOptions
+from .paragraph import Prepared, prepare
+from .reorder import isolate, reorder
+from .wrap import fit, wrap
+
+ELLIPSIS = "…"
+# Paragraph separators: each piece is laid out as its own paragraph.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class VisualLine:
+    """One screen line.
+
+    ``text`` holds the cells from left to right, unpadded; in app mode it has
+    no control characters, in terminal mode only RLI/PDI. ``source[i]`` is the
+    index in the laid-out input string of the char ``text[i]`` came from (a
+    lam-alef ligature maps to its lam), or -1 for a char the engine inserted.
+    """
+
+    text: str
+    width: int
+    align: Literal["left", "right"]
+    source: tuple[int, ...]
+
+    def padded(self, width: int) -> str:
+        """The line aligned in ``width`` cells (padding outside any isolate)."""
+        pad = " " * max(0, width - self.width)
+        return pad + self.text if self.align == "right" else self.text + pad
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) for each line-separated piece of ``text``."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for mo in _LINE_BREAKS.finditer(text):
+        out.append((pos, text[pos : mo.start()]))
+        pos = mo.end()
+    out.append((pos, text[pos:]))
+    return out
+
+
+def _prepare(text: str, rtl: bool, options: TextOptions) -> Prepared:
+    return prepare(text, rtl, options.mode, options.shape, options.harakat)
+
+
+def _emit(
+    text: str,
+    src: tuple[int, ...] | list[int],
+    levels: str,
+    cls: str,
+    width: int,
+    rtl: bool,
+    options: TextOptions,
+    offset: int,
+) -> VisualLine:
+    if options.mode == "terminal":
+        out, order = isolate(text, levels, cls, rtl)
+    else:
+        out, order = reorder(text, levels, cls, rtl)
+    source = tuple(-1 if i < 0 else (-1 if src[i] < 0 else src[i] + offset) for i in order)
+    return VisualLine(out, width, "right" if rtl else "left", source)
+
+
+def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offset: int):
+    cells = prep.prefix[b] - prep.prefix[a]
+    if cells > width:
+        # A single character wider than the whole line (width 1): show a mark
+        # in its place rather than overflow.
+        src = (prep.src[a] + offset,)
+        return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
+    return _emit(
+        prep.text[a:b],
+        prep.src[a:b],
+        prep.levels[a:b],
+        prep.cls[a:b],
+        cells,
+        prep.rtl,
+        options,
+        offset,
+    )
+
+
+@lru_cache(maxsize=2048)
+def _layout(text: str, width: int, rtl: bool, options: TextOptions) -> tuple[VisualLine, ...]:
+    lines: list[VisualLine] = []
+    for offset, piece in _pieces(text):
+        prep = _prepare(piece, rtl, options)
+        for a, b in wrap(prep, width):
+            lines.append(_line(prep, a, b, width, options, offset))
+    return tuple(lines)
+
+
+def layout_paragraph(
+    text: str,
+    width: int,
+    *,
+    direction: Direction,
+    options: TextOptions = DEFAULT_OPTIONS,
+) -> list[VisualLine]:
+    """Wrap ``text`` to ``width`` cells and order each line for the screen.
+
+    ``direction`` is the paragraph's base direction (see paragraph_direction).
+    Line separators inside ``text`` start new lines; an empty text gives one
+    empty line. Spaces at line breaks and at either end of a line are dropped.
+    """
+    rtl = Direction(direction) is Direction.RTL
+    try:
+        return list(_layout(text, max(1, int(width)), rtl, options))
+    except Exception:  # pragma: no cover - a bug here must not blank the screen
+        return _fallback(text, max(1, int(width)), rtl)
+
+
+def _fallback(text: str, width: int, rtl: bool) -> list[VisualLine]:
+    """Last resort: printable characters, logical order, hard-wrapped."""
+    kept = [(i, ch) for i, ch in enumerate(text) if ch.isprintable() and ch.isascii()]
+    lines = []
+    for k in range(0, max(len(kept), 1), width):
+        chunk = kept[k : k + width]
+        s = "".join(ch for _, ch in chunk)
+        lines.append(VisualLine(s, len(s), "right" if rtl else "left", tuple(i for i, _ in chunk)))
+    return lines
+
+
+def truncate(
+    text: str,
+    width: int,
+    *,
+    direction: Direction | None = None,
+    options: TextOptions = DEFAULT_OPTIONS,
+) -> str:
+    """Visual string of at most ``width`` cells; the logical end is cut and
+    marked with "…" (for right-to-left text that is the left edge)."""
+    line = truncate_line(text, width, direction=direction, options=options)
+    return line.text
+
+
+def truncate_line(
+    text: str,
+    width: int,
+    *,
+    direction: Direction | None = None,
+    options: TextOptions = DEFAULT_OPTIONS,
+) -> VisualLine:
+    """Like truncate() but returns the VisualLine (width, alignment, source)."""
+    width = int(width)
+    if direction is None:
+        direction = paragraph_direction(text, Direction.LTR)
+    rtl = Direction(direction) is Direction.RTL
+    align: Literal["left", "right"] = "right" if rtl else "left"
+    if width <= 0:
+        return VisualLine("", 0, align, ())
+    try:
+        return _truncate(text, width, rtl, options)
+    except Exception:  # pragma: no cover - never take the screen down
+        line = _fallback(text, width, rtl)[0]
+        return line
+
+
+@lru_cache(maxsize=4096)
+def _truncate(text: str, width: int, rtl: bool, options: TextOptions) -> VisualLine:
+    flat = _LINE_BREAKS.sub(lambda mo: " " * len(mo.group()), text)
+    prep = _prepare(flat, rtl, options)
+    if not prep.words:
+        return VisualLine("", 0, "right" if rtl else "left", ())
+    start, end = prep.words[0][0], prep.words[-1][1]
+    prefix = prep.prefix
+    if prefix[end] - prefix[start] <= width:
+        return _line(prep, start, end, width, options, 0)
+    cut = fit(prefix, start, end, width - 1)
+    while cut > start and prep.cls[cut - 1] in "WS":
+        cut -= 1
+    s = prep.text[start:cut] + ELLIPSIS
+    src = [*prep.src[start:cut], -1]
+    cls = classes(s)
+    levels = resolve_levels(s, rtl, cls)
+    return _emit(s, src, levels, cls, prefix[cut] - prefix[start] + 1, rtl, options, 0)

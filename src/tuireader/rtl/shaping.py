@@ -1,0 +1,142 @@
+"""Arabic shaping (joining forms) with arabic-reshaper, keeping a source map.
+
+Shaping happens in logical order, one Arabic word at a time (words repeat, so
+an LRU cache makes a long article cheap, and a word never depends on its
+neighbours: joining stops at any non-Arabic character). Only the four lam-alef
+ligatures are enabled: every Arabic font has them and a lam followed by an alef
+is unreadable without them, whereas the other ligatures (ALLAH, the word and
+sentence ligatures, rare letter pairs) are missing from most terminal fonts or
+squeeze a whole word into one cell.
+
+arabic-reshaper does not report which input character each output character
+came from, and it fails on some inputs (IndexError on "ب\u200dلا"); every
+result is therefore re-aligned with its input and checked, and any failure
+falls back to the word with its ZWJs removed, then to the unshaped word.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+ZWJ = "\u200d"
+# Arabic letters, marks and joiners: the characters a word's shaping can see.
+ARABIC_RUN = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+"
+)
+HARAKAT = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08e1\u08e3-\u08ff]"
+)
+LAM_ALEF_LIGATURES = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
+LAM = "\u0644"
+ALEFS = frozenset("\u0622\u0623\u0625\u0627")
+_LAM_ALEF_KEYS = (
+    "ARABIC LIGATURE LAM WITH ALEF",
+    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
+    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW",
+    "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE",
+)
+
+
+def _make_reshaper():
+    try:
+        from arabic_reshaper import ArabicReshaper
+        from arabic_reshaper.ligatures import LIGATURES
+
+        config: dict[str, object] = {name: False for name, _ in LIGATURES}
+        config.update(dict.fromkeys(_LAM_ALEF_KEYS, True))
+        config.update(
+            language="Arabic",
+            support_ligatures=True,
+            delete_harakat=False,  # harakat are removed (or kept) before shaping
+            delete_tatweel=False,
+            support_zwj=True,
+            shift_harakat_position=False,
+            use_unshaped_instead_of_isolated=False,
+        )
+        # An explicit (empty) configuration file keeps a user's
+        # PYTHON_ARABIC_RESHAPER_CONFIGURATION_FILE from changing our output.
+        return ArabicReshaper(configuration=config, configuration_file=os.devnull).reshape
+    except Exception:  # pragma: no cover - broken installation: no shaping
+        return None
+
+
+_reshape = _make_reshaper()
+
+
+def _align(word: str, shaped: str) -> tuple[int, ...] | None:
+    """Index in ``word`` of each char of ``shaped``, or None if they do not line up.
+
+    arabic-reshaper emits one char per input char except: ZWJ (dropped) and a
+    lam + alef pair (one ligature at the lam's place; marks between them follow
+    the ligature).
+    """
+    pending = [i for i, ch in enumerate(word) if ch != ZWJ]
+    out: list[int] = []
+    k = 0
+    for ch in shaped:
+        if k >= len(pending):
+            return None
+        i = pending[k]
+        src = word[i]
+        if ch in LAM_ALEF_LIGATURES:
+            if src != LAM:
+                return None
+            # drop the alef this ligature swallowed
+            for m in range(k + 1, len(pending)):
+                if not HARAKAT.match(word[pending[m]]):
+                    if word[pending[m]] not in ALEFS:
+                        return None
+                    del pending[m]
+                    break
+            else:
+                return None
+        elif HARAKAT.match(src) or HARAKAT.match(ch):
+            if ch != src:
+                return None
+        out.append(i)
+        k += 1
+    if k != len(pending):
+        return None
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def shape_word(word: str) -> tuple[str, tuple[int, ...]]:
+    """Shaped ``word`` and, per output char, the index of its source char."""
+    if _reshape is not None:
+        for candidate in (word, word.replace(ZWJ, "")) if ZWJ in word else (word,):
+            try:
+                shaped = _reshape(candidate)
+            except Exception:
+                continue
+            mapping = _align(candidate, shaped)
+            if mapping is None:
+                continue
+            if candidate is not word:
+                kept = [i for i, ch in enumerate(word) if ch != ZWJ]
+                mapping = tuple(kept[i] for i in mapping)
+            return shaped, mapping
+    return word, tuple(range(len(word)))
+
+
+def shape(text: str, src: list[int]) -> tuple[str, list[int]]:
+    """Shape every Arabic word of ``text``; ``src`` maps chars to the input."""
+    parts: list[str] = []
+    out_src: list[int] = []
+    pos = 0
+    for mo in ARABIC_RUN.finditer(text):
+        a, b = mo.span()
+        if a > pos:
+            parts.append(text[pos:a])
+            out_src.extend(src[pos:a])
+        shaped, mapping = shape_word(mo.group())
+        parts.append(shaped)
+        out_src.extend(src[a + i] for i in mapping)
+        pos = b
+    if pos == 0:
+        return text, src
+    parts.append(text[pos:])
+    out_src.extend(src[pos:])
+    return "".join(parts), out_src
