@@ -1,0 +1,313 @@
+"""Read an article file into text, safely.
+
+Never blocks: the path is stat()ed first and only regular files are opened;
+the open uses O_NONBLOCK and the opened descriptor is fstat()ed again, so a
+FIFO swapped in between the two calls is still refused without a read.
+
+Decoding order: byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), strict
+UTF-8, the two legacy Arabic encodings (windows-1256 and ISO-8859-6, told apart
+by `_guess_arabic_legacy`), charset-normalizer for anything else, and finally
+UTF-8 with replacement characters. Files above `max_bytes` are read up to the
+cap, cut at a character boundary, with a "truncated" notice.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import stat
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_MAX_BYTES", "DecodedFile", "decode_bytes", "describe_os_error", "read_text"]
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+
+NOT_TEXT = "not a text article (binary data)"
+
+_BOMS = (
+    # UTF-32 first: its LE mark starts with the UTF-16 LE mark.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Bytes that never occur in text: C0 controls other than \t \n \v \f \r ESC.
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_BINARY_RATIO = 0.05
+_SAMPLE = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedFile:
+    """The text of a file, or why there is none.
+
+    ``text`` is raw decoded text (not yet sanitized); ``error`` is set when the
+    file could not be read or is not text, and then ``text`` is empty.
+    ``notices`` are remarks for the user ("decoded as windows-1256").
+    """
+
+    text: str
+    encoding: str | None = None
+    truncated: bool = False
+    notices: tuple[str, ...] = ()
+    error: str | None = None
+    size: int | None = None
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short, user-facing description of an OS error (no path in it)."""
+    code = exc.errno
+    if code == errno.ENOENT:
+        return "no such file (it may have been moved or deleted)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.ELOOP:
+        return "symbolic link loop"
+    if code == errno.EISDIR:
+        return "is a directory"
+    if code == errno.ENOTDIR:
+        return "a parent of the path is not a directory"
+    if code == errno.ENAMETOOLONG:
+        return "file name too long"
+    if code in (errno.ENXIO, errno.ENODEV):
+        return "no such device"
+    if code == errno.EIO:
+        return "input/output error"
+    reason = exc.strerror or type(exc).__name__
+    return reason[:1].lower() + reason[1:]
+
+
+def file_kind(mode: int) -> str | None:
+    """Why a file of this mode is not an article, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
+
+
+def _stat_error(path: str | os.PathLike[str], exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return "broken symbolic link"
+        except OSError:
+            pass
+    return describe_os_error(exc)
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedFile:
+    """Read and decode the file at `path`. Never raises on I/O problems and
+    never blocks on FIFOs, sockets or devices."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return DecodedFile("", error=_stat_error(path, exc))
+    except ValueError:  # embedded NUL in the path
+        return DecodedFile("", error="invalid file name")
+    kind = file_kind(st.st_mode)
+    if kind:
+        return DecodedFile("", error=kind, size=st.st_size)
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return DecodedFile("", error=_stat_error(path, exc), size=st.st_size)
+    try:
+        fst = os.fstat(fd)
+        kind = file_kind(fst.st_mode)
+        if kind:
+            return DecodedFile("", error=kind, size=fst.st_size)
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1  # one byte more tells us the file is longer
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except BlockingIOError:
+        return DecodedFile("", error="not a regular file (reading would block)")
+    except OSError as exc:
+        return DecodedFile("", error=describe_os_error(exc), size=st.st_size)
+    finally:
+        os.close(fd)
+
+    data = b"".join(chunks)
+    truncated = len(data) > max_bytes
+    if truncated:
+        data = data[:max_bytes]
+    result = decode_bytes(data, truncated=truncated)
+    notices = result.notices
+    if truncated:
+        cut = f"truncated: only the first {_human(max_bytes)} of the file are shown"
+        notices = (cut,) + notices
+    return DecodedFile(
+        result.text, result.encoding, truncated, notices, result.error, size=fst.st_size
+    )
+
+
+def _human(n: int) -> str:
+    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MiB"
+    if n >= 1024 and n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n} bytes"
+
+
+def _decode(data: bytes, encoding: str, errors: str, truncated: bool) -> str:
+    """Decode; when the data was cut at the size cap, drop an incomplete
+    trailing character instead of turning it into U+FFFD."""
+    if not truncated:
+        return data.decode(encoding, errors)
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    return decoder.decode(data, final=False)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    bad = len(sample) - len(sample.translate(None, _BINARY_BYTES))
+    return bad / len(sample) > _BINARY_RATIO
+
+
+def _text_looks_binary(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ord(ch) < 0x20 and ch not in "\t\n\x0b\x0c\r\x1b")
+    return bad / len(sample) > _BINARY_RATIO
+
+
+def decode_bytes(data: bytes, *, truncated: bool = False) -> DecodedFile:
+    """Decode the bytes of an article file (see the module docstring)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _decode(data[len(bom) :], encoding, "replace", truncated)
+            if _text_looks_binary(text):
+                return DecodedFile("", encoding, error=NOT_TEXT)
+            name = encoding.upper().replace("-LE", " LE").replace("-BE", " BE")
+            notices = _replacement_notice(text)
+            if encoding != "utf-8":
+                notices = (f"decoded as {name} (byte order mark)",) + notices
+            return DecodedFile(text, encoding, notices=notices)
+
+    if _looks_binary(data):
+        return DecodedFile("", None, error=NOT_TEXT)
+
+    try:
+        return DecodedFile(_decode(data, "utf-8", "strict", truncated), "utf-8")
+    except UnicodeDecodeError:
+        pass
+
+    legacy = _guess_arabic_legacy(data)
+    if legacy is None:
+        legacy = _guess_other(data)
+    if legacy is not None:
+        try:
+            text = _decode(data, legacy, "strict", truncated)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            return DecodedFile(text, legacy, notices=(f"decoded as {legacy}",))
+
+    text = _decode(data, "utf-8", "replace", truncated)
+    return DecodedFile(text, "utf-8", notices=_replacement_notice(text, invalid=True))
+
+
+def _replacement_notice(text: str, invalid: bool = False) -> tuple[str, ...]:
+    count = text.count("\ufffd")
+    if not count:
+        return ()
+    if invalid:
+        return (f"not valid UTF-8: {count} undecodable byte sequence(s) shown as \ufffd",)
+    return (f"{count} undecodable character(s) shown as \ufffd",)
+
+
+# --- legacy Arabic encodings -------------------------------------------------
+
+# Arabic letters (not marks) of the basic block, as decoded by either codepage.
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset(
+    "\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2"
+)
+
+
+def _high_bytes_cluster(data: bytes) -> bool:
+    """Arabic text in a single-byte encoding is runs of high bytes (words);
+    Latin text in one has isolated high bytes (accented letters)."""
+    sample = data[:_SAMPLE]
+    high = 0
+    clustered = 0
+    prev_high = False
+    for i, b in enumerate(sample):
+        is_high = b >= 0x80
+        if is_high:
+            high += 1
+            nxt = sample[i + 1] if i + 1 < len(sample) else 0
+            if prev_high or nxt >= 0x80:
+                clustered += 1
+        prev_high = is_high
+    return high >= 2 and clustered / high >= 0.6
+
+
+def _arabic_score(text: str) -> float:
+    """How much a decoding looks like Arabic-script prose: letters inside
+    Arabic words and the definite article count for it; undefined bytes,
+    C1 controls and Latin letters glued to Arabic letters count against."""
+    letters = sum(1 for ch in text if ch in _ARABIC_LETTERS)
+    score = letters + 5 * text.count("\u0627\u0644")  # "ال"
+    score -= 20 * text.count("\ufffd")
+    score -= 20 * sum(1 for ch in text if "\x80" <= ch <= "\x9f")
+    glued = 0
+    prev_arabic = False
+    for ch in text:
+        is_arabic = ch in _ARABIC_LETTERS
+        if "\u00c0" <= ch <= "\u00ff" and prev_arabic:
+            glued += 1
+        prev_arabic = is_arabic
+    score -= 10 * glued
+    return score
+
+
+def _guess_arabic_legacy(data: bytes) -> str | None:
+    if not _high_bytes_cluster(data):
+        return None
+    sample = data[:_SAMPLE]
+    best: tuple[float, str] | None = None
+    for encoding in ("cp1256", "iso8859-6"):
+        text = sample.decode(encoding, "replace")
+        score = _arabic_score(text)
+        letters = sum(1 for ch in text if ch in _ARABIC_LETTERS)
+        if letters < 2:
+            continue
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    if best is None or best[0] <= 0:
+        return None
+    return {"cp1256": "windows-1256", "iso8859-6": "iso-8859-6"}[best[1]]
+
+
+def _guess_other(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a dependency
+        return None
+    try:
+        match = from_bytes(data[:_SAMPLE]).best()
+    except Exception:  # a detector bug must not cost the article
+        return None
+    if match is None or match.encoding in ("utf_8", "ascii"):
+        return None
+    return match.encoding

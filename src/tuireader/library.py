@@ -1,0 +1,187 @@
+"""Find the article files under a directory. Never raises, never opens a file.
+
+* Article files: names ending in `.txt`, `.md` or `.markdown` (any case).
+  Files without an extension are skipped: article directories also hold
+  README, LICENSE, Makefile and the like, and scrapers always write `.txt`.
+* Hidden files and directories (name starting with ".") are skipped.
+* Recursion is bounded by `max_depth` (files directly in `root` are depth 0).
+* Symbolic links to files are followed; links to directories too, but every
+  real directory is scanned once, so link cycles cannot loop and a directory
+  linked twice does not list its articles twice.
+* Problems become entries with an `error` (one bad file never hides the good
+  ones): broken links and link loops with an article name; FIFOs, sockets and
+  devices with an article name (reported from `stat`, never opened);
+  directories that cannot be read. A directory named like an article
+  (`x.txt`) is a directory: it is scanned, not listed.
+* Order: natural ("2.txt" before "10.txt"), by path component.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import describe_os_error, file_kind
+from .loader import rel_path
+
+__all__ = ["ARTICLE_SUFFIXES", "LibraryEntry", "is_article_name", "natural_key", "scan"]
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+DEFAULT_MAX_DEPTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One article file found by `scan`.
+
+    ``rel`` is the path relative to the root with "/" separators (it is what
+    the article id is derived from). ``size``/``mtime`` come from `stat`
+    (following links) and are None when it failed; ``error`` says why the file
+    cannot be an article ("broken symbolic link", "not a regular file (a named
+    pipe)", "permission denied", ...). File names may hold lone surrogates
+    (undecodable bytes): sanitize before showing them.
+    """
+
+    path: Path
+    rel: str
+    size: int | None = None
+    mtime: float | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def is_article_name(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(rel: str) -> tuple:
+    """Sort key: per path component, digit runs compare as numbers, text
+    case-insensitively; the raw string breaks ties so the order is total."""
+    parts = []
+    for component in rel.split("/"):
+        key: list[object] = []
+        for n, chunk in enumerate(_DIGITS.split(component)):
+            if n % 2:
+                key.append(int(chunk))
+            else:
+                key.append(chunk.casefold())
+        parts.append(tuple(key))
+    return (tuple(parts), rel)
+
+
+def scan(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> list[LibraryEntry]:
+    """All article files under `root` in natural order (see module doc)."""
+    entries: list[LibraryEntry] = []
+    root_path = Path(root)
+    try:
+        st = os.stat(root_path)
+    except OSError as exc:
+        return [LibraryEntry(root_path, rel_path(root_path), error=describe_os_error(exc))]
+    except ValueError:
+        return [LibraryEntry(root_path, str(root_path), error="invalid file name")]
+    if not stat.S_ISDIR(st.st_mode):
+        # A single file given as the library: list just that file.
+        kind = file_kind(st.st_mode)
+        return [LibraryEntry(root_path, root_path.name, st.st_size, st.st_mtime, kind)]
+
+    seen_dirs: set[tuple[int, int]] = {(st.st_dev, st.st_ino)}
+    real_root = os.path.realpath(root_path)
+    # Real directories first, linked ones after: a directory reachable both
+    # ways is listed under its real path, the same on every scan (ids derive
+    # from the relative path).
+    linked: list[tuple[Path, int]] = []
+    _walk(root_path, root_path, 0, max_depth, seen_dirs, entries, linked)
+    while linked:
+        linked.sort(key=lambda item: natural_key(rel_path(item[0], root_path)))
+        path, depth = linked.pop(0)
+        try:
+            st = os.stat(path)
+            real = os.path.realpath(path)
+        except (OSError, ValueError):
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs or _contains(real, real_root):
+            continue  # a cycle, or a link up to an ancestor of the library
+        seen_dirs.add(key)
+        _walk(path, root_path, depth, max_depth, seen_dirs, entries, linked)
+    entries.sort(key=lambda e: natural_key(e.rel))
+    return entries
+
+
+def _contains(ancestor: str, path: str) -> bool:
+    try:
+        return os.path.commonpath([ancestor, path]) == ancestor
+    except ValueError:
+        return False
+
+
+def _walk(
+    directory: Path,
+    root: Path,
+    depth: int,
+    max_depth: int,
+    seen_dirs: set[tuple[int, int]],
+    out: list[LibraryEntry],
+    linked: list[tuple[Path, int]],
+) -> None:
+    """Scan `directory` (at `depth`); real subdirectories recursively (depth is
+    bounded, so recursion stays shallow), linked ones queued in `linked`."""
+    try:
+        with os.scandir(directory) as it:
+            children = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        rel = rel_path(directory, root) + "/" if directory != root else "."
+        out.append(LibraryEntry(directory, rel,
+                                error=f"cannot read directory: {describe_os_error(exc)}"))
+        return
+
+    for child in children:
+        name = child.name
+        if name.startswith("."):
+            continue
+        path = Path(child.path)
+        try:
+            st = child.stat()  # follows symlinks
+        except OSError as exc:
+            if is_article_name(name):
+                error = describe_os_error(exc)
+                if _is_symlink(child) and error.startswith("no such file"):
+                    error = "broken symbolic link"
+                out.append(LibraryEntry(path, rel_path(path, root), error=error))
+            continue
+        except ValueError:
+            continue
+
+        if stat.S_ISDIR(st.st_mode):
+            if depth + 1 > max_depth:
+                continue
+            if _is_symlink(child):
+                linked.append((path, depth + 1))
+                continue
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                continue
+            seen_dirs.add(key)
+            _walk(path, root, depth + 1, max_depth, seen_dirs, out, linked)
+            continue
+
+        if not is_article_name(name):
+            continue
+        kind = file_kind(st.st_mode)
+        out.append(LibraryEntry(path, rel_path(path, root), st.st_size, st.st_mtime, kind))
+
+
+def _is_symlink(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
