@@ -19,6 +19,13 @@ PURE_MODULES = [
     "tuireader.rtl.reorder",
     "tuireader.rtl.shaping",
     "tuireader.rtl.wrap",
+    "tuireader.sanitize",
+    "tuireader.decode",
+    "tuireader.langdetect",
+    "tuireader.parse_text",
+    "tuireader.parse_markdown",
+    "tuireader.loader",
+    "tuireader.library",
 ]
 
 
