@@ -2,21 +2,78 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from pathlib import Path
 
-from tuireader.config import Settings
+from textual.app import App
+from textual.binding import Binding
+
+from tuireader.config import Settings, default_cache_dir, default_state_dir
+from tuireader.state import StateStore
+from tuireader.ui.commands import ActionsProvider
+from tuireader.ui.screens.main import MainScreen
+from tuireader.ui.source import Source
 
 
 class TuiReaderApp(App[int]):
-    """Placeholder until the three panes land."""
+    """Article list | reader | details, for a directory of articles."""
 
-    def __init__(self, settings: Settings) -> None:
+    CSS_PATH = "tuireader.tcss"
+    TITLE = "tuireader"
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    ENABLE_COMMAND_PALETTE = True
+    # ctrl+q stays as Textual's quit; every other key lives on the main screen
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, settings: Settings, *, source: Source | None = None) -> None:
         super().__init__()
         self.settings = settings
+        root = Path(settings.directory or ".").expanduser()
+        self.source = source or Source(root, settings.cache_dir or default_cache_dir())
+        self.store = StateStore(settings.state_dir or default_state_dir(), root)
+        self.keymap = dict(settings.keymap)
+        self._startup_notices: list[str] = []
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.keymap)
+        self._set_theme(self.settings.theme)
+        for problem in self.settings.problems:
+            self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
+        for notice in self.store.load():
+            self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
+        self.push_screen(MainScreen(self.settings, self.source, self.store))
+
+    def _set_theme(self, theme: str) -> None:
+        if theme in self.available_themes:
+            self.theme = theme
+            return
+        line = self.settings.lines.get("theme")
+        where = f"{self.settings.config_path}" + (f", line {line}" if line else "")
+        known = ", ".join(sorted(self.available_themes))
+        self.notify(
+            f"{where}, key 'theme': unknown theme {theme!r}; using {self.theme!r}. Known: {known}",
+            title="Config",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+
+    def action_quit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.save_state()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        try:
+            self.store.save()
+        except OSError:
+            pass
 
 
 def run_app(settings: Settings) -> int:
     """Run the reader full-screen; return the process exit status."""
     app = TuiReaderApp(settings)
     result = app.run(mouse=settings.mouse)
-    return result if isinstance(result, int) else (app.return_code or 0)
+    if isinstance(result, int):
+        return result
+    return app.return_code or 0

@@ -1,0 +1,584 @@
+"""The main screen: article list | reader | side panes, and every key.
+
+The screen owns the state (the rows, the filter, the text options, the open
+article) and hands it down to the panes; panes post messages up. All keys are
+bound here, once, from the key table, so the config's [keys] table rebinds them
+and the footer, the help screen and the command palette list the same thing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input
+from textual.worker import get_current_worker
+
+from tuireader.article import Article
+from tuireader.config import Settings
+from tuireader.rtl import TextOptions, truncate
+from tuireader.state import StateStore
+from tuireader.ui.keys import main_bindings
+from tuireader.ui.source import Source
+from tuireader.ui.widgets.article_list import ArticleList, Row
+from tuireader.ui.widgets.details import CommentsPane, MetadataPane
+from tuireader.ui.widgets.filter_bar import FilterBar
+from tuireader.ui.widgets.reader import ReaderView
+
+WIDE = 120  # from this width the side panes sit beside the reader
+SEARCH_DELAY = 0.12  # seconds of typing pause before the filter runs
+SAVE_DELAY = 1.0
+ARTICLE_CACHE = 32
+
+
+class MainScreen(Screen[None]):
+    inherit_bindings = False
+    BINDINGS = main_bindings()
+    AUTO_FOCUS = "#list"
+
+    def __init__(self, settings: Settings, source: Source, store: StateStore) -> None:
+        super().__init__()
+        self.settings = settings
+        self.source = source
+        self.store = store
+        self.options = TextOptions(
+            mode=settings.bidi_mode, shape=settings.shaping, harakat=settings.harakat
+        )
+        self.entries: list[Row] = []
+        self.filter_query = ""
+        self.filter_ids: set[str] | None = None
+        self.article: Article | None = None
+        self._shown: tuple[str, Any] | None = None  # (id, stamp) of the article shown
+        self._articles: OrderedDict[tuple[str, Any], Article] = OrderedDict()
+        self._restore: tuple[str, int] | None = None
+        self._loaded_once = False
+        self._search_timer: Timer | None = None
+        self._save_timer: Timer | None = None
+        self._save_failed = False
+        self._refreshing = False
+
+    # -- layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="body"):
+            yield ArticleList(
+                is_read=self.store.is_read,
+                is_starred=self.store.is_starred,
+                options=self.options,
+                id="list",
+            )
+            with Container(id="content"):
+                yield ReaderView(options=self.options, matcher=self.source.matches, id="reader")
+                with Container(id="side"):
+                    yield CommentsPane(id="comments")
+                    yield MetadataPane(options=self.options, id="metadata")
+        yield FilterBar(self.options, id="filter")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#list", ArticleList)
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one("#reader", ReaderView)
+
+    @property
+    def metadata(self) -> MetadataPane:
+        return self.query_one("#metadata", MetadataPane)
+
+    @property
+    def comments(self) -> CommentsPane:
+        return self.query_one("#comments", CommentsPane)
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.query_one("#filter", FilterBar)
+
+    def on_mount(self) -> None:
+        self.article_list.border_title = Text("Articles")
+        self.reader.border_title = Text("Article")
+        self.comments.border_title = Text("Comments")
+        self.metadata.border_title = Text("Metadata")
+        self._update_mode_label()
+        self._apply_size(self.size.width)
+        if self.store.last_article:
+            self._restore = (self.store.last_article, self.store.last_scroll)
+        self.reader.show_message("Loading articles…")
+        self._refresh_worker(initial=True)
+        if self.settings.poll_interval > 0:
+            self.set_interval(self.settings.poll_interval, self._poll)
+
+    def on_resize(self, event: Any) -> None:
+        self._apply_size(event.size.width)
+
+    def _apply_size(self, width: int) -> None:
+        wide = width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
+
+    # -- the catalog -----------------------------------------------------
+
+    def _poll(self) -> None:
+        if not self._refreshing:
+            self._refresh_worker(initial=False)
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _refresh_worker(self, initial: bool) -> None:
+        self._refreshing = True
+        worker = get_current_worker()
+        try:
+            if initial:
+                entries = self.source.entries()
+                if entries:
+                    self.app.call_from_thread(self._set_entries, entries)
+
+            def progress(done: int, total: int) -> None:
+                if total and not worker.is_cancelled:
+                    self.app.call_from_thread(self._progress, done, total)
+
+            changes = self.source.refresh(progress, lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return
+            if changes or initial:
+                entries = self.source.entries()
+                ids = self._search_ids(self.filter_query) if self.filter_query else None
+                self.app.call_from_thread(self._set_entries, entries, changes, ids)
+            else:
+                self.app.call_from_thread(self._progress, 0, 0)
+        except Exception as exc:  # noqa: BLE001 - report, keep the app alive
+            self.app.call_from_thread(self._report, f"Could not read the library: {exc}")
+        finally:
+            self.source.close_thread()
+            self._refreshing = False
+
+    def _report(self, message: str, severity: str = "error") -> None:
+        self._say(message, severity=severity)
+
+    def _say(self, message: str, **kwargs: Any) -> None:
+        """Notify without markup: messages may quote file names and article text."""
+        self.app.notify(message, markup=False, **kwargs)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.article_list.border_subtitle = Text(f"indexing {done}/{total}")
+        else:
+            self._update_counts()
+
+    def _set_entries(
+        self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
+    ) -> None:
+        self.entries = entries
+        if ids is not None and self.filter_query:
+            self.filter_ids = set(ids)
+        changed = set(getattr(changes, "changed", ()) or ())
+        for key in [k for k in self._articles if k[0] in changed]:
+            del self._articles[key]
+        if self._shown and self._shown[0] in changed:
+            self._shown = None  # reload the open article, keeping its scroll
+        keep = None
+        if not self._loaded_once and self._restore:
+            keep = self._restore[0]
+        self._rebuild_rows(keep)
+        self._loaded_once = True
+        self._update_counts()
+
+    def _rebuild_rows(self, keep_id: str | None = None) -> None:
+        ids = self.filter_ids
+        rows = self.entries if ids is None else [e for e in self.entries if e.id in ids]
+        lst = self.article_list
+        if keep_id is None and lst.current is not None:
+            keep_id = lst.current.id
+        lst.set_rows(rows, keep_id=keep_id)
+        if not rows:
+            self._show_none()
+
+    def _show_none(self) -> None:
+        if self.filter_ids is not None:
+            message = "No article matches the filter. Esc clears it."
+        elif self._loaded_once or self.entries:
+            message = f"No articles in {self.source.root}"
+        else:
+            message = "Loading articles…"
+        self.article = None
+        self._shown = None
+        self.reader.show_message(message)
+        self.metadata.show(None)
+        self.comments.show(None)
+        self.app.sub_title = ""
+
+    def _update_counts(self) -> None:
+        unread = sum(1 for e in self.entries if not self.store.is_read(e.id))
+        total = len(self.entries)
+        shown = len(self.article_list.rows)
+        label = f"{unread} unread · {total}"
+        if self.filter_ids is not None:
+            label = f"{shown} match · {label}"
+            self.filter_bar.set_count(f"{shown} of {total}")
+        self.article_list.border_subtitle = Text(label)
+
+    # -- showing an article ----------------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        row = event.row
+        if row is None:
+            self._show_none()
+            return
+        stamp = _stamp(row)
+        if self._shown == (row.id, stamp):
+            return
+        cached = self._articles.get((row.id, stamp))
+        if cached is not None:
+            self._show_article(row, stamp, cached)
+        else:
+            self._load_worker(row, stamp)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_worker(self, row: Row, stamp: Any) -> None:
+        worker = get_current_worker()
+        try:
+            article = self.source.article(row)
+        finally:
+            self.source.close_thread()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_article, row, stamp, article)
+
+    def _show_article(self, row: Row, stamp: Any, article: Article) -> None:
+        current = self.article_list.current
+        if current is None or current.id != row.id:
+            return  # the user moved on meanwhile
+        self._articles[(row.id, stamp)] = article
+        self._articles.move_to_end((row.id, stamp))
+        while len(self._articles) > ARTICLE_CACHE:
+            self._articles.popitem(last=False)
+        same = self._shown is None and self.article is not None and self.article.id == row.id
+        scroll = self.reader.top_line if same else 0
+        if self._restore and self._restore[0] == row.id:
+            scroll = self._restore[1]
+        self._restore = None
+        self.article = article
+        self._shown = (row.id, stamp)
+        self.reader.set_query(self.filter_query)
+        self.reader.show(article, scroll=scroll)
+        if self.filter_query and not scroll:
+            self.reader.scroll_to_first_match()
+        self.metadata.show(article)
+        self.comments.show(article)
+        self._update_window_title()
+        self.store.set_last(row.id, scroll)
+        self._schedule_save()
+
+    def _update_window_title(self) -> None:
+        if self.article is None:
+            self.app.sub_title = ""
+            return
+        try:
+            title = truncate(
+                " ".join(self.article.title.split()),
+                60,
+                direction=self.article.direction,
+                options=self.options,
+            )
+        except Exception:  # noqa: BLE001
+            title = ""
+        self.app.sub_title = title
+
+    @on(ReaderView.Scrolled)
+    def _reader_scrolled(self, event: ReaderView.Scrolled) -> None:
+        if self.article is not None:
+            self.store.set_last(self.article.id, event.line)
+            self._schedule_save()
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.action_open()
+
+    # -- state -----------------------------------------------------------
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
+
+    def save_state(self) -> None:
+        try:
+            self.store.save()
+        except OSError as exc:
+            if not self._save_failed:
+                self._save_failed = True
+                self._report(f"Could not save read marks to {self.store.path}: {exc.strerror}")
+
+    def _mark_read(self, row: Row | None, read: bool = True) -> None:
+        if row is None:
+            return
+        if self.store.is_read(row.id) != read:
+            self.store.set_read(row.id, read)
+            self.article_list.refresh_row(row.id)
+            self._update_counts()
+            self._schedule_save()
+
+    # -- focus helpers ---------------------------------------------------
+
+    def _panes(self) -> list[Any]:
+        panes: list[Any] = []
+        if not self.has_class("-no-list"):
+            panes.append(self.article_list)
+        panes.append(self.reader)
+        if not self.has_class("-no-side"):
+            panes.append(self.metadata)
+        return panes
+
+    def _focused_pane(self) -> Any:
+        focused = self.focused
+        if focused in (self.reader, self.metadata):
+            return focused
+        if self.has_class("-no-list"):
+            return self.reader
+        return self.article_list
+
+    def _page_target(self) -> Any:
+        return self.metadata if self.focused is self.metadata else self.reader
+
+    # -- actions ---------------------------------------------------------
+
+    def action_down(self) -> None:
+        self._focused_pane().move(1)
+
+    def action_up(self) -> None:
+        self._focused_pane().move(-1)
+
+    def action_top(self) -> None:
+        self._focused_pane().home()
+
+    def action_bottom(self) -> None:
+        self._focused_pane().end()
+
+    def action_page_down(self) -> None:
+        self._page_target().page(1)
+
+    def action_page_up(self) -> None:
+        self._page_target().page(-1)
+
+    def action_half_down(self) -> None:
+        self._page_target().page(0.5)
+
+    def action_half_up(self) -> None:
+        self._page_target().page(-0.5)
+
+    def action_open(self) -> None:
+        row = self.article_list.current
+        if row is None:
+            return
+        self._mark_read(row)
+        self.reader.focus()
+
+    def action_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        panes = self._panes()
+        current = self.focused
+        index = panes.index(current) if current in panes else (-1 if step > 0 else 0)
+        panes[(index + step) % len(panes)].focus()
+
+    def _jump_unread(self, step: int) -> None:
+        lst = self.article_list
+        index = lst.find_unread(step)
+        if index is None:
+            self._say("No more unread articles." if step > 0 else "No unread article above.")
+            return
+        lst._set_cursor(index)
+        self._mark_read(lst.current)
+
+    def action_next_unread(self) -> None:
+        self._jump_unread(1)
+
+    def action_previous_unread(self) -> None:
+        self._jump_unread(-1)
+
+    def action_filter(self) -> None:
+        self.filter_bar.open()
+
+    def action_clear(self) -> None:
+        if self.filter_bar.is_open or self.filter_ids is not None:
+            self._clear_filter()
+            self.article_list.focus()
+        elif self.focused is not self.article_list and not self.has_class("-no-list"):
+            self.article_list.focus()
+
+    def _clear_filter(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.workers.cancel_group(self, "search")
+        self.filter_bar.close()
+        was_filtered = self.filter_ids is not None
+        self.filter_query = ""
+        self.filter_ids = None
+        self.reader.set_query("")
+        if was_filtered:
+            self._rebuild_rows()
+        self._update_counts()
+
+    def action_toggle_read(self) -> None:
+        row = self.article_list.current
+        if row is not None:
+            self._mark_read(row, not self.store.is_read(row.id))
+
+    def action_star(self) -> None:
+        row = self.article_list.current
+        if row is None:
+            return
+        starred = self.store.toggle_star(row.id)
+        self.article_list.refresh_row(row.id)
+        self._schedule_save()
+        self._say("Starred." if starred else "Star removed.", timeout=2)
+
+    def action_refresh(self) -> None:
+        if self._refreshing:
+            self._say("Already refreshing…", timeout=2)
+            return
+        self._refresh_worker(initial=False)
+
+    def action_info(self) -> None:
+        self.toggle_class("-no-side")
+        if self.has_class("-no-side") and self.focused is self.metadata:
+            self.reader.focus()
+
+    def action_zoom(self) -> None:
+        self.toggle_class("-no-list")
+        if self.has_class("-no-list") and self.focused is self.article_list:
+            self.reader.focus()
+
+    def action_bidi_mode(self) -> None:
+        mode = "terminal" if self.options.mode == "app" else "app"
+        self._set_options(replace(self.options, mode=mode))
+        self._tell_terminal(mode)
+        self._say(
+            f"Bidi mode: {mode}"
+            + (" (the terminal reorders text)" if mode == "terminal" else " (tuireader reorders)"),
+            timeout=3,
+        )
+
+    def action_harakat(self) -> None:
+        self._set_options(replace(self.options, harakat=not self.options.harakat))
+        self._say(f"Harakat {'shown' if self.options.harakat else 'hidden'}.", timeout=2)
+
+    def action_shaping(self) -> None:
+        self._set_options(replace(self.options, shape=not self.options.shape))
+        self._say(f"Shaping {'on' if self.options.shape else 'off'}.", timeout=2)
+
+    def _set_options(self, options: TextOptions) -> None:
+        self.options = options
+        self.article_list.set_options(options)
+        self.reader.set_options(options)
+        self.metadata.set_options(options)
+        self.filter_bar.set_preview(self.filter_bar.value, options)
+        self._update_window_title()
+        self._update_mode_label()
+
+    def _update_mode_label(self) -> None:
+        o = self.options
+        parts = [f"bidi {o.mode}"]
+        if not o.shape:
+            parts.append("unshaped")
+        if o.harakat:
+            parts.append("harakat")
+        self.reader.border_subtitle = Text(" · ".join(parts))
+
+    def _tell_terminal(self, mode: str) -> None:
+        """Switch the terminal's own bidi (CSI 8 l / 8 h) along with the app's."""
+        if self.app.is_headless:
+            return
+        with contextlib.suppress(Exception):
+            from tuireader.terminal import HANDSHAKE
+
+            sequence = HANDSHAKE.switched(mode)
+            driver = self.app._driver
+            if driver is not None and sequence:
+                driver.write(sequence)
+
+    def action_help(self) -> None:
+        from tuireader.ui.screens.help import HelpScreen
+
+        self.app.push_screen(
+            HelpScreen(self.settings.keymap, self.settings.config_path, self.options.mode)
+        )
+
+    def action_quit(self) -> None:
+        self.save_state()
+        self.app.exit(0)
+
+    # -- the filter ------------------------------------------------------
+
+    @on(Input.Changed, "#filter-input")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_bar.set_preview(event.value, self.options)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._start_search(event.value))
+
+    def _start_search(self, query: str) -> None:
+        query = query.strip()
+        if not query:
+            self.filter_query = ""
+            self.reader.set_query("")
+            if self.filter_ids is not None:
+                self.filter_ids = None
+                self._rebuild_rows()
+            self.filter_bar.set_count("")
+            self._update_counts()
+            return
+        self._search_worker(query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search_worker(self, query: str) -> None:
+        worker = get_current_worker()
+        try:
+            ids = self._search_ids(query)
+        finally:
+            self.source.close_thread()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._apply_filter, query, ids)
+
+    def _search_ids(self, query: str) -> list[str]:
+        try:
+            return self.source.search(query, self.entries)
+        except Exception:  # noqa: BLE001 - a failed search shows no matches
+            return []
+
+    def _apply_filter(self, query: str, ids: list[str]) -> None:
+        if not self.filter_bar.is_open and self.filter_ids is None and not self.filter_query:
+            return  # cleared meanwhile
+        self.filter_query = query
+        self.filter_ids = set(ids)
+        self.reader.set_query(query)
+        self._rebuild_rows()
+        if self.article is not None and self.filter_query:
+            self.reader.scroll_to_first_match()
+        self._update_counts()
+
+    @on(Input.Submitted, "#filter-input")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._start_search(event.value)
+        if not event.value.strip():
+            self._clear_filter()
+        self.article_list.focus()
+
+
+def _stamp(row: Row) -> Any:
+    return (getattr(row, "mtime_ns", None), getattr(row, "size", None))

@@ -1,0 +1,152 @@
+"""The side panes: the article's metadata table and its comment count.
+
+Every table cell goes through the RTL engine (``document.metadata_lines``);
+the comment count speaks English whatever language the scraped label was in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tuireader.article import Article
+from tuireader.document import DisplayLine, comments_label, metadata_lines
+from tuireader.rtl import TextOptions
+
+
+class CommentsPane(Widget):
+    """One line: "3 comments", "no comments", or "—" when the count is unknown."""
+
+    DEFAULT_CSS = """
+    CommentsPane { height: auto; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+
+    @property
+    def label(self) -> str:
+        return comments_label(self.article) if self.article is not None else ""
+
+    def show(self, article: Article | None) -> None:
+        self.article = article
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        return Text(self.label, no_wrap=True, overflow="ellipsis")
+
+
+class MetadataPane(ScrollView, can_focus=True):
+    """The key/value table scraped with the article, drawn with the Line API."""
+
+    inherit_bindings = False
+
+    COMPONENT_CLASSES = {"metadata--caption", "metadata--key", "metadata--value", "metadata--empty"}
+
+    DEFAULT_CSS = """
+    MetadataPane { overflow-x: hidden; }
+    MetadataPane > .metadata--caption { text-style: bold; color: $accent; }
+    MetadataPane > .metadata--key { color: $text-muted; text-style: bold; }
+    MetadataPane > .metadata--value { }
+    MetadataPane > .metadata--empty { color: $text-muted; }
+    """
+
+    def __init__(self, *, options: TextOptions, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.options = options
+        self.lines: list[DisplayLine] = []
+        self._width = 0
+
+    def show(self, article: Article | None) -> None:
+        self.article = article
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_options(self, options: TextOptions) -> None:
+        self.options = options
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self._width = width = max(1, self.scrollable_content_region.width)
+        lines: list[DisplayLine] = []
+        if self.article is not None:
+            try:
+                lines = metadata_lines(self.article, width, self.options)
+            except Exception:  # noqa: BLE001 - a broken table must not break the screen
+                text = "(the details could not be displayed)"
+                lines = [DisplayLine("error", text, len(text))]
+        self.lines = lines
+        self.virtual_size = Size(width, max(1, len(lines)))
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._relayout()
+
+    # -- movement (same protocol as the other panes) ----------------------
+
+    def move(self, delta: int) -> None:
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+
+    def page(self, fraction: float) -> None:
+        step = max(1, int(self.scrollable_content_region.height * abs(fraction)))
+        self.move(step if fraction > 0 else -step)
+
+    def home(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def end(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    # -- rendering -------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = int(self.scroll_y) + y
+        if not self.lines:
+            if y == 0 and self.article is not None:
+                style = self.get_component_rich_style("metadata--empty")
+                return Strip([Segment("no details", style)]).adjust_cell_length(width).apply_style(
+                    base
+                )
+            return Strip.blank(width, base)
+        if not 0 <= index < len(self.lines):
+            return Strip.blank(width, base)
+        line = self.lines[index]
+        gap = max(0, width - line.width)
+        lead = gap if line.align == "right" else 0
+        segments = [Segment(" " * lead)] if lead else []
+        segments += self._styled(line)
+        return Strip(segments).adjust_cell_length(width).apply_style(base).simplify()
+
+    def _styled(self, line: DisplayLine) -> list[Segment]:
+        style_of = self.get_component_rich_style
+        if line.role == "meta_caption":
+            return [Segment(line.text, style_of("metadata--caption"))]
+        if not line.spans:
+            return [Segment(line.text)]
+        out: list[Segment] = []
+        pos = 0
+        for start, end, role in line.spans:
+            if start > pos:
+                out.append(Segment(line.text[pos:start]))
+            name = "metadata--key" if role == "meta_key" else "metadata--value"
+            out.append(Segment(line.text[start:end], style_of(name)))
+            pos = end
+        if pos < len(line.text):
+            out.append(Segment(line.text[pos:], Style()))
+        return out

@@ -1,0 +1,115 @@
+"""The live filter box, with a preview that shows the query as it reads.
+
+Textual's Input shows characters in the order they were typed, unshaped, so an
+Arabic query would read backwards in it. Below the box, the same query is
+drawn by the RTL engine (shaped, in visual order, aligned to its side).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from tuireader.article import Direction
+from tuireader.rtl import TextOptions, cell_width, paragraph_direction, truncate
+
+PREVIEW_LABEL = "reads: "
+
+
+def visual_query(query: str, width: int, options: TextOptions) -> tuple[str, Direction]:
+    """The query as the engine would show it in ``width`` cells."""
+    direction = paragraph_direction(query, Direction.LTR)
+    try:
+        return truncate(query, max(1, width), direction=direction, options=options), direction
+    except Exception:  # noqa: BLE001 - the preview is a nicety
+        return query[:width], direction
+
+
+class QueryPreview(Static):
+    """One line: the query shaped and reordered; hidden when it would add nothing."""
+
+    DEFAULT_CSS = """
+    QueryPreview { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, options: TextOptions, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.options = options
+        self.query_text = ""
+
+    def set_query(self, query: str, options: TextOptions | None = None) -> None:
+        self.query_text = query
+        if options is not None:
+            self.options = options
+        self._redraw()
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        width = max(1, self.content_region.width - len(PREVIEW_LABEL))
+        visual, direction = visual_query(self.query_text, width, self.options)
+        self.display = bool(self.query_text) and visual != self.query_text
+        text = Text(PREVIEW_LABEL, style="dim")
+        if direction is Direction.RTL:
+            text.append(" " * max(0, width - cell_width(visual)))
+        text.append(visual, style="bold")
+        self.update(text)
+
+
+class FilterBar(Vertical):
+    """``/``: a one-line input, the match count, and the readable preview."""
+
+    DEFAULT_CSS = """
+    FilterBar { height: auto; dock: bottom; background: $boost; display: none; }
+    FilterBar.-active { display: block; }
+    FilterBar Horizontal { height: 1; }
+    FilterBar #filter-prompt { width: 2; padding: 0 0 0 1; color: $accent; text-style: bold; }
+    FilterBar Input { width: 1fr; }
+    FilterBar #filter-count { width: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, options: TextOptions, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static("/", id="filter-prompt", markup=False)
+            yield Input(placeholder="filter titles and text", compact=True, id="filter-input")
+            yield Static("", id="filter-count", markup=False)
+        yield QueryPreview(self.options, id="filter-preview")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#filter-input", Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def open(self) -> None:
+        self.add_class("-active")
+        self.input.focus()
+
+    def close(self) -> None:
+        self.remove_class("-active")
+        self.input.value = ""
+        self.set_count("")
+        self.query_one(QueryPreview).set_query("")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-active")
+
+    def set_count(self, text: str) -> None:
+        self.query_one("#filter-count", Static).update(Text(text))
+
+    def set_preview(self, query: str, options: TextOptions | None = None) -> None:
+        if options is not None:
+            self.options = options
+        self.query_one(QueryPreview).set_query(query, options)
