@@ -212,6 +212,14 @@ def decode_bytes(data: bytes, *, truncated: bool = False) -> DecodedFile:
     except UnicodeDecodeError:
         pass
 
+    # Mostly valid UTF-8 with a few damaged bytes is UTF-8, not a legacy file.
+    lenient = _decode(data[:_SAMPLE], "utf-8", "replace", True)
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ch > "\x7f") - bad
+    if good >= 8 and bad * 20 <= good:
+        text = _decode(data, "utf-8", "replace", truncated)
+        return DecodedFile(text, "utf-8", notices=_replacement_notice(text, invalid=True))
+
     legacy = _guess_arabic_legacy(data)
     if legacy is None:
         legacy = _guess_other(data)

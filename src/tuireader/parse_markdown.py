@@ -185,6 +185,7 @@ _EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.{1,500}?)(?<=\S)\*(?![\w*])")
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.{1,500}?)(?<=\S)_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.{1,500}?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PLACEHOLDER = re.compile("\x00([0-9]+)\x00")
 # Longer paragraphs are not hand-formatted prose; their text is kept as is.
 _INLINE_MAX = 20_000
 
@@ -193,6 +194,15 @@ def _inline(text: str) -> str:
     """Markdown inline syntax to plain text (best effort, never raises)."""
     if len(text) > _INLINE_MAX or not any(c in text for c in "*_`[<~\\!"):
         return text
+    # Escaped characters are set aside (text is sanitized, so NUL cannot
+    # occur in it) and put back after the markers are gone.
+    escaped: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        escaped.append(m.group(1))
+        return f"\x00{len(escaped) - 1}\x00"
+
+    text = _ESCAPE.sub(keep, text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -201,7 +211,9 @@ def _inline(text: str) -> str:
     text = _EM_STAR.sub(r"\1", text)
     text = _EM_UNDER.sub(r"\1", text)
     text = _STRIKE.sub(r"\1", text)
-    return _ESCAPE.sub(r"\1", text)
+    if escaped:
+        text = _PLACEHOLDER.sub(lambda m: escaped[int(m.group(1))], text)
+    return text
 
 
 def _strip_closing_hashes(text: str) -> str:

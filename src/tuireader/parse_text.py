@@ -11,10 +11,13 @@
     Kommentare (0)                comment count
 
 Subheading rule (`is_subheading`): a body line is a subheading when it is at
-most `SUBHEADING_MAX_CHARS` characters and `SUBHEADING_MAX_WORDS` words long,
-holds at least one letter, does not end in sentence punctuation or a quote
-(. ! ? ؟ … : ; , ، ؛ ۔ and quote marks), and is followed by more body text
-(a short last line is a byline or a credit, not a heading of anything).
+most `SUBHEADING_MAX_CHARS` characters (not counting combining marks) and
+`SUBHEADING_MAX_WORDS` words long, holds at least one letter, does not end in
+sentence punctuation or a closing quote or bracket (. ! ? ؟ … : ; , ، ؛ ۔
+" » ” ) ...), is followed by more body text (a short last line is a byline or
+a credit, not a heading of anything) and does not follow a line ending in a
+colon (that line announces a quotation). A short line wholly inside quotes,
+«like this», is judged by what is inside the quotes.
 
 Blank lines: the scraped format has none. When a file does use blank lines,
 a group of several lines that are all short (hard-wrapped prose, at most
@@ -30,6 +33,7 @@ separator row and a missing caption row.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .article import Block, BlockKind, Direction
@@ -172,17 +176,30 @@ def _parse_table(rows: list[list[str]]) -> tuple[str | None, list[tuple[str, str
 # --- body -------------------------------------------------------------------------
 
 
+_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“", "‘": "’", "'": "'", "‹": "›", "»": "«"}
+
+
 def is_subheading(line: str) -> bool:
     """True for a short line without final punctuation (see module docstring);
-    the caller checks that body text follows it."""
+    the caller checks the neighbouring blocks. A short line wholly inside
+    quotes (a quoted heading, «لا تكيف بلا تمويل») is judged by its inside."""
     line = line.strip()
-    if not line or len(line) > SUBHEADING_MAX_CHARS:
-        return False
-    if len(line.split()) > SUBHEADING_MAX_WORDS:
+    if len(line) >= 3 and _QUOTE_PAIRS.get(line[0]) == line[-1]:
+        line = line[1:-1].strip()
+    if not line:
         return False
     if line[-1] in _FINAL:
         return False
+    # Harakat do not make a line longer on screen: count base characters.
+    if len(line) > SUBHEADING_MAX_CHARS and _base_length(line) > SUBHEADING_MAX_CHARS:
+        return False
+    if len(line.split()) > SUBHEADING_MAX_WORDS:
+        return False
     return any(ch.isalpha() for ch in line)
+
+
+def _base_length(text: str) -> int:
+    return sum(1 for ch in text if not unicodedata.combining(ch))
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -282,7 +299,13 @@ def parse_text(text: str) -> ParsedArticle:
     texts = _group_lines(lines[start:body_end])
     blocks: list[Block] = []
     for n, t in enumerate(texts):
-        heading = n + 1 < len(texts) and is_subheading(t)
+        # A heading introduces more text; a line after "...:" is what the
+        # colon announced (a quotation, a verse), not a heading.
+        heading = (
+            n + 1 < len(texts)
+            and not (n and texts[n - 1].endswith(":"))
+            and is_subheading(t)
+        )
         blocks.append(Block(BlockKind.SUBHEADING if heading else BlockKind.PARAGRAPH, t))
 
     lang, direction = detect([title or "", *(b.text for b in blocks)])
