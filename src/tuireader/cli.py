@@ -231,10 +231,10 @@ def run_reader(settings) -> int:
 def open_reader(args: argparse.Namespace, settings) -> int:
     from tuireader.terminal import HANDSHAKE, is_ssh, tui_refusal
 
+    directory = _reader_directory(args, settings)  # a wrong path is the first thing to fix
     refusal = tui_refusal()
     if refusal:
         raise CliError(refusal)
-    directory = _reader_directory(args, settings)
     settings = dataclasses.replace(settings, directory=directory)
     if is_ssh():
         # Every animation frame is a round of terminal traffic; over SSH that is lag.

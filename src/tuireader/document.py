@@ -17,10 +17,9 @@ from typing import Literal
 from tuireader.article import Article, BlockKind, Direction
 from tuireader.rtl import (
     TextOptions,
-    cell_width,
     layout_paragraph,
     paragraph_direction,
-    truncate,
+    truncate_line,
 )
 
 Role = Literal[
@@ -77,6 +76,7 @@ class DisplayLine:
 
 
 BLANK = DisplayLine("blank")
+_UNDISPLAYABLE = "(this paragraph could not be displayed)"
 
 
 def _align_of(direction: Direction) -> Align:
@@ -108,7 +108,9 @@ def _paragraph(
     direction = paragraph_direction(text, fallback)
     visual = _safe_layout(text, width, direction, options)
     if visual is None:
-        return [_message("error", "(this paragraph could not be displayed)", width, options)[0]]
+        # ASCII only, so it needs no layout (which just failed).
+        note = _UNDISPLAYABLE[:width]
+        return [DisplayLine("error", note, len(note), "left", block, (-1,) * len(note))]
     return [
         DisplayLine(
             role=role,
@@ -198,10 +200,10 @@ def _cell(text: str, width: int, fallback: Direction, options: TextOptions) -> _
     direction = paragraph_direction(text, fallback)
     for opts in (options, _unshaped(options)):
         try:
-            visual = truncate(text, width, direction=direction, options=opts)
+            visual = truncate_line(text, width, direction=direction, options=opts)
         except Exception:  # noqa: BLE001 - see _safe_layout
             continue
-        return _Cell(visual, cell_width(visual))
+        return _Cell(visual.text, visual.width)
     return _Cell("…", 1)
 
 
