@@ -285,7 +285,7 @@ def test_every_line_fits_and_maps_back_to_its_source(title, body, direction, wid
     n_title = sum(1 for r in roles if r == "title")
     assert roles[:n_title] == ["title"] * n_title and "title" not in roles[n_title:]
     assert roles[0] != "blank" and roles[-1] != "blank"
-    assert all(not (x == y == "blank") for x, y in zip(roles, roles[1:]))
+    assert all(not (x == y == "blank") for x, y in zip(roles, roles[1:], strict=False))
     # each block shows up as one group, in order
     groups = [line.block for line in lines if line.role in ("body", "subheading")]
     assert groups == sorted(groups)
