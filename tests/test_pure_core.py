@@ -26,6 +26,8 @@ PURE_MODULES = [
     "tuireader.parse_markdown",
     "tuireader.loader",
     "tuireader.library",
+    "tuireader.normalize",
+    "tuireader.search",
 ]
 
 
