@@ -22,6 +22,9 @@ from .sanitize import clean_line
 __all__ = ["MARKDOWN_SUFFIXES", "article_id", "load_article", "parse_article_text", "rel_path"]
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+# A comment count beyond a 64-bit integer is not a count (and the index,
+# SQLite, cannot store it: one such file used to stop the whole refresh).
+_MAX_COMMENTS = 2**63 - 1
 
 
 def rel_path(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
@@ -88,7 +91,7 @@ def load_article(
             blocks=parsed.blocks,
             meta_caption=parsed.meta_caption,
             metadata=parsed.metadata,
-            comments=parsed.comments,
+            comments=parsed.comments if (parsed.comments or 0) <= _MAX_COMMENTS else None,
             lang=parsed.lang,
             direction=parsed.direction,
             notices=notices + tuple(clean_line(n) for n in parsed.notices),
