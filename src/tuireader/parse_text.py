@@ -90,7 +90,7 @@ _COMMENT_LABELS = (
 )
 _COMMENT_RE = re.compile(
     r"^(?P<label>" + "|".join(re.escape(x) for x in _COMMENT_LABELS) + r")"
-    r"\s*(?:[(\[（]\s*(?P<paren>[^)\]）]*?)\s*[)\]）]|[:：]\s*(?P<colon>\S.*?))?$",
+    r"\s*(?:[(\[（](?P<paren>.*)[)\]）]|[:：](?P<colon>.*))?$",
     re.IGNORECASE,
 )
 _COMMENT_LINE_MAX = 80

@@ -60,7 +60,14 @@ _UNSAFE_CHARS = (
     "\ufeff\ufff9-\ufffb\ufffe\uffff"
 )
 
-_REMOVE = re.compile(f"{_STRING}|{_CSI}|{_NF}|{_TWO}|[{_UNSAFE_CHARS}]+")
+# Runs of single unsafe characters, minus ESC and the 8-bit introducers
+# (U+0090 U+0098 U+009B U+009D-U+009F): those start sequences, which must be
+# matched whole by the alternatives above, never swallowed into a run.
+_SINGLES = (
+    "\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x8f\x91-\x97\x99\x9a\x9c"
+    "\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+)
+_REMOVE = re.compile(f"{_STRING}|{_CSI}|{_NF}|{_TWO}|[{_SINGLES}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _ANY_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}\r\t\u2028\u2029\ud800-\udfff]")

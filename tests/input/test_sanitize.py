@@ -55,6 +55,9 @@ def assert_terminal_safe(out: str) -> None:
         ("\u202eevil\u202c \u2067x\u2069", "evil x"),  # overrides and isolates
         ("\ufeffa\ufeffb", "ab"),
         ("a\ud800b", "a\ufffdb"),  # lone surrogate from an undecodable name
+        ("x\u202e\x1bP+q\x1b\\y", "xy"),  # a removed character right before ESC
+        ("x\x00\x1b]0;t\x07y", "xy"),
+        ("x\x85\x9d0;t\x07y", "xy"),
     ],
 )
 def test_clean_removes(dirty, expected):
@@ -142,3 +145,17 @@ def test_idempotent(text):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))))
 def test_ordinary_text_untouched(text):
     assert clean(text) == text
+
+
+PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp")))
+SEQUENCES = st.sampled_from([
+    "\x1b]0;title\x07", "\x1b]52;c;ZXZpbA==\x1b\\", "\x1b]8;;http://x\x1b\\", "\x1b[31;1m",
+    "\x1b[?1049h", "\x1b[2J", "\x9b0m", "\x9d0;t\x9c", "\x1bPq#0\x1b\\", "\x1b_apc\x1b\\",
+    "\x1b^pm\x07", "\x1bXsos\x1b\\", "\x1b(B", "\x1bc", "\x1b7", "\x90dcs\x9c",
+])
+SINGLES = st.text(alphabet="\x00\x01\x07\x08\x7f\x85\x81\u202e\u2066\u2069\ufeff", max_size=3)
+
+
+@given(PLAIN, SINGLES, SEQUENCES, SINGLES, PLAIN)
+def test_whole_sequences_vanish_and_neighbours_survive(a, junk1, seq, junk2, b):
+    assert clean(a + junk1 + seq + junk2 + b) == a + b
