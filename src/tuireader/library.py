@@ -98,11 +98,11 @@ def scan(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> li
     # Real directories first, linked ones after: a directory reachable both
     # ways is listed under its real path, the same on every scan (ids derive
     # from the relative path).
-    linked: list[tuple[Path, int]] = []
-    _walk(root_path, root_path, 0, max_depth, seen_dirs, entries, linked)
+    linked: list[tuple[Path, str, int]] = []
+    _walk(root_path, "", 0, max_depth, seen_dirs, entries, linked)
     while linked:
-        linked.sort(key=lambda item: natural_key(rel_path(item[0], root_path)))
-        path, depth = linked.pop(0)
+        linked.sort(key=lambda item: natural_key(item[1]))
+        path, prefix, depth = linked.pop(0)
         try:
             st = os.stat(path)
             real = os.path.realpath(path)
@@ -112,7 +112,7 @@ def scan(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> li
         if key in seen_dirs or _contains(real, real_root):
             continue  # a cycle, or a link up to an ancestor of the library
         seen_dirs.add(key)
-        _walk(path, root_path, depth, max_depth, seen_dirs, entries, linked)
+        _walk(path, prefix, depth, max_depth, seen_dirs, entries, linked)
     entries.sort(key=lambda e: natural_key(e.rel))
     return entries
 
@@ -126,21 +126,21 @@ def _contains(ancestor: str, path: str) -> bool:
 
 def _walk(
     directory: Path,
-    root: Path,
+    prefix: str,
     depth: int,
     max_depth: int,
     seen_dirs: set[tuple[int, int]],
     out: list[LibraryEntry],
-    linked: list[tuple[Path, int]],
+    linked: list[tuple[Path, str, int]],
 ) -> None:
-    """Scan `directory` (at `depth`); real subdirectories recursively (depth is
-    bounded, so recursion stays shallow), linked ones queued in `linked`."""
+    """Scan `directory` (at `depth`, relative path `prefix` ending in "/", or
+    "" for the root); real subdirectories recursively (depth is bounded, so
+    recursion stays shallow), linked ones queued in `linked`."""
     try:
         with os.scandir(directory) as it:
             children = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        rel = rel_path(directory, root) + "/" if directory != root else "."
-        out.append(LibraryEntry(directory, rel,
+        out.append(LibraryEntry(directory, prefix or ".",
                                 error=f"cannot read directory: {describe_os_error(exc)}"))
         return
 
@@ -148,7 +148,8 @@ def _walk(
         name = child.name
         if name.startswith("."):
             continue
-        path = Path(child.path)
+        path = directory / name
+        rel = prefix + name
         try:
             st = child.stat()  # follows symlinks
         except OSError as exc:
@@ -156,7 +157,7 @@ def _walk(
                 error = describe_os_error(exc)
                 if _is_symlink(child) and error.startswith("no such file"):
                     error = "broken symbolic link"
-                out.append(LibraryEntry(path, rel_path(path, root), error=error))
+                out.append(LibraryEntry(path, rel, error=error))
             continue
         except ValueError:
             continue
@@ -165,19 +166,19 @@ def _walk(
             if depth + 1 > max_depth:
                 continue
             if _is_symlink(child):
-                linked.append((path, depth + 1))
+                linked.append((path, rel + "/", depth + 1))
                 continue
             key = (st.st_dev, st.st_ino)
             if key in seen_dirs:
                 continue
             seen_dirs.add(key)
-            _walk(path, root, depth + 1, max_depth, seen_dirs, out, linked)
+            _walk(path, rel + "/", depth + 1, max_depth, seen_dirs, out, linked)
             continue
 
         if not is_article_name(name):
             continue
         kind = file_kind(st.st_mode)
-        out.append(LibraryEntry(path, rel_path(path, root), st.st_size, st.st_mtime, kind))
+        out.append(LibraryEntry(path, rel, st.st_size, st.st_mtime, kind))
 
 
 def _is_symlink(entry: os.DirEntry[str]) -> bool:

@@ -56,6 +56,7 @@ SUBHEADING_MAX_WORDS = 10
 TITLE_MAX_CHARS = 300
 WRAPPED_LINE_MAX = 100
 _TABLE_CELL_MAX = 300
+_TRAILER_MAX_LINES = 500
 # Runs of ordinary spaces collapse; no-break spaces are meaningful and stay.
 _SPACES = re.compile(r"[ \t\v\f]+")
 
@@ -256,7 +257,10 @@ def parse_text(text: str) -> ParsedArticle:
     found_comment = False
     table_rows: list[list[str]] = []
     i = end
-    while i > first + 1:  # the first line is the title, never the trailer
+    # The first line is the title, never the trailer; a "table" of thousands
+    # of rows is not metadata, so the trailer is bounded and the rest is body.
+    floor = max(first + 1, end - _TRAILER_MAX_LINES)
+    while i > floor:
         ln = lines[i - 1]
         if not ln:
             i -= 1

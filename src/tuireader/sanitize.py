@@ -71,7 +71,8 @@ _REMOVE = re.compile(f"{_STRING}|{_CSI}|{_NF}|{_TWO}|[{_SINGLES}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _ANY_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}\r\t\u2028\u2029\ud800-\udfff]")
-_WHITESPACE_RUN = re.compile(r"\s+")
+# No-break spaces are meaningful ("25\u202f000", "«\u00a0oui\u00a0»"): kept.
+_WHITESPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 def clean(text: str) -> str:
@@ -90,8 +91,9 @@ def clean(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """`clean`, then fold all whitespace (newlines included) to single spaces
-    and strip the ends: for titles, metadata keys and values, labels."""
+    """`clean`, then fold whitespace runs (newlines included; no-break spaces
+    excepted) to single spaces and strip the ends: for titles, metadata keys
+    and values, labels."""
     return _WHITESPACE_RUN.sub(" ", clean(text)).strip()
 
 

@@ -189,3 +189,16 @@ def test_undecodable_file_name(tmp_path):
 def test_natural_key_handles_any_digits():
     names = ["٣.txt", "10.txt", "2.txt", "a².txt"]
     assert sorted(names, key=natural_key)[:3] == ["2.txt", "٣.txt", "10.txt"]
+
+
+def test_rel_matches_the_loader_id(tmp_path):
+    import hashlib
+
+    from tuireader.loader import article_id
+
+    touch(tmp_path / "a" / "b" / "c.txt")
+    touch(tmp_path / "top.md")
+    (tmp_path / "link").symlink_to(tmp_path / "a" / "b")
+    for root in (tmp_path, str(tmp_path) + "/", tmp_path / "a" / ".."):
+        for e in scan(root):
+            assert article_id(e.path, root) == hashlib.sha1(e.rel.encode()).hexdigest()

@@ -159,3 +159,7 @@ SINGLES = st.text(alphabet="\x00\x01\x07\x08\x7f\x85\x81\u202e\u2066\u2069\ufeff
 @given(PLAIN, SINGLES, SEQUENCES, SINGLES, PLAIN)
 def test_whole_sequences_vanish_and_neighbours_survive(a, junk1, seq, junk2, b):
     assert clean(a + junk1 + seq + junk2 + b) == a + b
+
+
+def test_clean_line_keeps_no_break_spaces():
+    assert clean_line("«\u00a0oui\u00a0» 25\u202f000\n") == "«\u00a0oui\u00a0» 25\u202f000"
