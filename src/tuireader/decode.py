@@ -204,6 +204,12 @@ def decode_bytes(data: bytes, *, truncated: bool = False) -> DecodedFile:
                 notices = (f"decoded as {name} (byte order mark)",) + notices
             return DecodedFile(text, encoding, notices=notices)
 
+    utf16 = _guess_utf16_without_bom(data)
+    if utf16 is not None:
+        text = _decode(data, utf16, "replace", truncated)
+        name = utf16.upper().replace("-LE", " LE").replace("-BE", " BE")
+        return DecodedFile(text, utf16, notices=(f"decoded as {name} (no byte order mark)",))
+
     if _looks_binary(data):
         return DecodedFile("", None, error=NOT_TEXT)
 
@@ -242,6 +248,30 @@ def _replacement_notice(text: str, invalid: bool = False) -> tuple[str, ...]:
     if invalid:
         return (f"not valid UTF-8: {count} undecodable byte sequence(s) shown as \ufffd",)
     return (f"{count} undecodable character(s) shown as \ufffd",)
+
+
+# High bytes of UTF-16 code units in text: ASCII/Latin-1, Hebrew, Arabic,
+# Arabic supplement, general punctuation, presentation forms.
+_UTF16_HIGH = frozenset({0x00, 0x05, 0x06, 0x07, 0x08, 0x20, 0xFB, 0xFC, 0xFD, 0xFE})
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte order mark: every other byte is the
+    high byte of a code unit, nearly always 0x00 (Latin) or 0x06 (Arabic)."""
+    sample = data[: _SAMPLE & ~1]
+    if len(sample) < 16 or sample.count(0) == 0:
+        return None
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        usual = sum(1 for b in high if b in _UTF16_HIGH)
+        if usual < 0.95 * len(high):
+            continue
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _text_looks_binary(text) and "\x00" not in text:
+            return encoding
+    return None
 
 
 # --- legacy Arabic encodings -------------------------------------------------

@@ -22,7 +22,9 @@ What is removed:
 What is kept: newline, LRM U+200E, RLM U+200F, ALM U+061C, ZWJ U+200D and
 ZWNJ U+200C (Persian and Arabic spelling needs them), ZWSP, soft hyphen.
 
-Line ends: CR LF and lone CR become LF; U+2028 and U+2029 become LF too.
+Line ends: CR LF and lone CR become LF; so do the other line and page
+breaks (VT, FF, NEL U+0085, U+2028, U+2029), which keeps the words on either
+side apart.
 Lone surrogates (undecodable file names) become U+FFFD, because they cannot be
 encoded for the terminal at all.
 
@@ -69,7 +71,7 @@ _SINGLES = (
 )
 _REMOVE = re.compile(f"{_STRING}|{_CSI}|{_NF}|{_TWO}|[{_SINGLES}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ANY_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}\r\t\u2028\u2029\ud800-\udfff]")
 # No-break spaces are meaningful ("25\u202f000", "«\u00a0oui\u00a0»"): kept.
 _WHITESPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")

@@ -235,3 +235,12 @@ def test_decode_bytes_never_raises_on_random_data():
         assert (result.error is None) or result.text == ""
 
     check()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ARABIC, "Plain English text, saved by an old editor.\n"])
+def test_utf16_without_bom(tmp_path, encoding, text):
+    result = read_text(write(tmp_path, "a.txt", text.encode(encoding)))
+    assert result.error is None
+    assert result.text == text
+    assert result.notices

@@ -50,11 +50,10 @@ def assert_safe(article):
             assert not 0xD800 <= ord(ch) <= 0xDFFF
 
 
-@pytest.fixture
-def corpus(tmp_path):
-    """The hostile corpus of issue 5, built fresh for each test."""
-    r = tmp_path / "lib"
-    r.mkdir()
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The hostile corpus of issue 5 (built once; tests only read it)."""
+    r = tmp_path_factory.mktemp("lib")
     (r / "good.txt").write_text(SCRAPED, encoding="utf-8")
     if hasattr(os, "mkfifo"):
         os.mkfifo(r / "fifo.txt")

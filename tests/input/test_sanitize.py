@@ -49,7 +49,8 @@ def assert_terminal_safe(out: str) -> None:
         ("x\x1b", "x"),  # lone ESC at the end
         ("x\x1b\x1b[0my", "xy"),
         ("a\x00b\x07c\x08d\x7fe", "abcde"),  # NUL, BEL, BS, DEL
-        ("a\x85b\x81c\x9f apc string", "abc"),  # C1; U+009F starts an APC string
+        ("a\x86b\x81c\x9f apc string", "abc"),  # C1; U+009F starts an APC string
+        ("a\x85b\x0bc\x0cd", "a\nb\nc\nd"),  # NEL, VT, FF: line breaks
         ("a\r\nb\rc", "a\nb\nc"),
         ("a\u2028b\u2029c", "a\nb\nc"),
         ("\u202eevil\u202c \u2067x\u2069", "evil x"),  # overrides and isolates
@@ -57,7 +58,7 @@ def assert_terminal_safe(out: str) -> None:
         ("a\ud800b", "a\ufffdb"),  # lone surrogate from an undecodable name
         ("x\u202e\x1bP+q\x1b\\y", "xy"),  # a removed character right before ESC
         ("x\x00\x1b]0;t\x07y", "xy"),
-        ("x\x85\x9d0;t\x07y", "xy"),
+        ("x\x86\x9d0;t\x07y", "xy"),
     ],
 )
 def test_clean_removes(dirty, expected):
@@ -153,7 +154,7 @@ SEQUENCES = st.sampled_from([
     "\x1b[?1049h", "\x1b[2J", "\x9b0m", "\x9d0;t\x9c", "\x1bPq#0\x1b\\", "\x1b_apc\x1b\\",
     "\x1b^pm\x07", "\x1bXsos\x1b\\", "\x1b(B", "\x1bc", "\x1b7", "\x90dcs\x9c",
 ])
-SINGLES = st.text(alphabet="\x00\x01\x07\x08\x7f\x85\x81\u202e\u2066\u2069\ufeff", max_size=3)
+SINGLES = st.text(alphabet="\x00\x01\x07\x08\x7f\x86\x81\u202e\u2066\u2069\ufeff", max_size=3)
 
 
 @given(PLAIN, SINGLES, SEQUENCES, SINGLES, PLAIN)
