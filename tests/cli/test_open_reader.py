@@ -1,0 +1,122 @@
+"""What the command line hands to the full-screen reader, checked in-process with
+the UI replaced by a stub (the real UI runs in test_pty.py and tests/ssh)."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+import tuireader.cli as cli
+import tuireader.terminal as terminal
+from tuireader.paths import bundled_samples
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def launched(monkeypatch, tmp_path):
+    """Run ``main(argv)`` as if in a terminal; returns what the UI was given."""
+    monkeypatch.setattr(terminal, "tui_refusal", lambda *a, **k: None)
+    stream = Tty()
+    monkeypatch.setattr(terminal, "HANDSHAKE", terminal.BidiHandshake(stream))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.chdir(tmp_path)
+    for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TEXTUAL_ANIMATIONS"):
+        # set then delete: the CLI writes TEXTUAL_ANIMATIONS, and teardown must undo it
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
+    seen: dict = {}
+
+    def fake_reader(settings):
+        seen["settings"] = settings
+        seen["terminal_during_run"] = stream.getvalue()
+        seen["animations"] = os.environ.get("TEXTUAL_ANIMATIONS")
+        if seen.get("crash"):
+            raise RuntimeError("the app crashed")
+        return 0
+
+    monkeypatch.setattr(cli, "run_reader", fake_reader)
+
+    def launch(*argv: str, crash: bool = False) -> dict:
+        seen["crash"] = crash
+        seen["code"] = cli.main(list(argv))
+        seen["terminal_after"] = stream.getvalue()
+        return seen
+
+    return launch
+
+
+def test_default_directory_is_the_bundled_samples_outside_a_project(launched):
+    seen = launched()
+    assert seen["code"] == 0
+    assert seen["settings"].directory == bundled_samples()
+
+
+def test_articles_in_the_current_directory_win_over_the_samples(launched, tmp_path):
+    (tmp_path / "articles").mkdir()
+    assert launched()["settings"].directory == tmp_path / "articles"
+
+
+def test_the_config_directory_wins(launched, tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    config = tmp_path / "c.toml"
+    config.write_text(f'directory = "{news}"\n')
+    assert launched("--config", str(config))["settings"].directory == news
+
+
+def test_a_missing_config_directory_is_one_clear_line(launched, tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text(f'directory = "{tmp_path / "gone"}"\n')
+    assert launched("--config", str(config))["code"] == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "gone" in err and str(config) in err
+
+
+def test_options_reach_the_ui(launched):
+    s = launched("--no-mouse", "--harakat", "--no-shape", "--bidi", "terminal")["settings"]
+    assert (s.mouse, s.harakat, s.shaping, s.bidi_mode) == (False, True, False, "terminal")
+
+
+def test_app_mode_handshake_brackets_the_run(launched):
+    seen = launched()
+    assert seen["terminal_during_run"] == terminal.BIDI_EXPLICIT
+    assert seen["terminal_after"] == terminal.BIDI_EXPLICIT + terminal.BIDI_IMPLICIT
+
+
+def test_the_terminal_is_restored_when_the_app_crashes(launched):
+    with pytest.raises(RuntimeError):
+        launched(crash=True)
+    # `launched` could not record it; read the stream the handshake wrote to
+    assert terminal.HANDSHAKE.stream.getvalue().endswith(terminal.BIDI_IMPLICIT)
+    assert not terminal.HANDSHAKE.active
+
+
+def test_terminal_mode_sends_nothing(launched):
+    seen = launched("--bidi", "terminal")
+    assert seen["terminal_after"] == ""
+
+
+def test_animations_are_off_over_ssh(launched, monkeypatch):
+    assert launched()["animations"] is None
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5555 10.0.0.2 22")
+    assert launched()["animations"] == "none"
+
+
+def test_a_users_own_animation_setting_is_kept_over_ssh(launched, monkeypatch):
+    monkeypatch.setenv("SSH_TTY", "/dev/pts/1")
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "basic")
+    assert launched()["animations"] == "basic"
+
+
+def test_width_without_print_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--width", "40"])
+    assert exc.value.code == 2
+    assert "--width" in capsys.readouterr().err

@@ -1,0 +1,262 @@
+"""The real `tuireader` on a pseudo-terminal: the raw bytes it writes (bidi
+handshake, mouse modes, colours) and the screen a user sees (read with pyte).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tuireader.paths import bundled_samples
+
+from .pty_session import PtySession, hermetic_env, logical, tuireader_command
+
+SAMPLES = bundled_samples()
+TITLE = (SAMPLES / "000_d5d7dac400910391.txt").read_text(encoding="utf-8").splitlines()[0]
+SUBHEADING = "تعاون عسكري يكثف"
+
+EXPLICIT, IMPLICIT = b"\x1b[8l", b"\x1b[8h"
+ALT_ON, ALT_OFF = b"\x1b[?1049h", b"\x1b[?1049l"
+
+
+def start(tmp_path: Path, *args: str, cols: int = 100, rows: int = 30, **env: str) -> PtySession:
+    session = PtySession(
+        [*tuireader_command(), str(SAMPLES), *args],
+        hermetic_env(tmp_path, **env),
+        cols=cols,
+        rows=rows,
+    )
+    return session
+
+
+def ready(session: PtySession) -> None:
+    """Wait until the seed article is on screen (the list, reader and details are up)."""
+    session.wait_for(
+        lambda: "Pyongyang, Nordkorea" in session.text() and "comments" in session.text(),
+        "the seed article",
+    )
+    session.settle(0.3)
+
+
+def title_on_screen(session: PtySession) -> bool:
+    """The seed title shaped and in visual order: read back right to left, it is the title."""
+    return any(TITLE in logical(line) for line in session.lines())
+
+
+@pytest.fixture
+def run_and_quit(tmp_path):
+    sessions: list[PtySession] = []
+
+    def run(*args: str, **env: str) -> PtySession:
+        session = start(tmp_path, *args, **env)
+        sessions.append(session)
+        ready(session)
+        session.send("q")
+        assert session.wait_exit() == 0, session.dump()
+        return session
+
+    yield run
+    for session in sessions:
+        session.close()
+
+
+def test_app_mode_sets_explicit_bidi_before_the_alternate_screen_and_restores_it(run_and_quit):
+    raw = bytes(run_and_quit().raw)
+    assert raw.count(EXPLICIT) == 1 and raw.count(IMPLICIT) == 1
+    assert raw.index(EXPLICIT) < raw.index(ALT_ON)
+    assert raw.rindex(ALT_OFF) < raw.index(IMPLICIT)
+
+
+def test_terminal_mode_leaves_the_terminals_bidi_alone(run_and_quit):
+    raw = bytes(run_and_quit("--bidi", "terminal").raw)
+    assert ALT_ON in raw and ALT_OFF in raw
+    assert EXPLICIT not in raw and IMPLICIT not in raw
+
+
+def test_switching_bidi_mode_in_the_app_tells_the_terminal(tmp_path):
+    session = start(tmp_path)
+    try:
+        ready(session)
+        session.send("B")  # app -> terminal
+        session.wait_for(lambda: IMPLICIT in session.raw, "CSI 8 h after switching to terminal")
+        session.send("B")  # terminal -> app
+        session.wait_for(
+            lambda: session.raw.count(EXPLICIT) == 2, "CSI 8 l after switching back to app"
+        )
+        session.send("q")
+        assert session.wait_exit() == 0
+        raw = bytes(session.raw)
+        # back in app mode when quitting: restored once more after the alternate screen
+        assert raw.rindex(ALT_OFF) < raw.rindex(IMPLICIT)
+    finally:
+        session.close()
+
+
+def test_the_seed_article_reads_right_to_left_on_screen(tmp_path):
+    session = start(tmp_path)
+    try:
+        ready(session)
+        screen = session.text()
+        assert title_on_screen(session)
+        assert "Pyongyang, Nordkorea" in screen
+        assert "(ATACMS)" in screen
+        assert "Ort" in screen
+    finally:
+        session.send("q")
+        session.wait_exit()
+        session.close()
+
+
+def test_no_mouse_sends_no_mouse_tracking(run_and_quit):
+    tracking = b"\x1b[?1003h"
+    assert tracking in run_and_quit().raw
+    assert tracking not in run_and_quit("--no-mouse").raw
+
+
+def test_term_dumb_is_refused_with_a_pointer_to_print(tmp_path):
+    session = start(tmp_path, TERM="dumb")
+    try:
+        assert session.wait_exit() == 2
+        text = session.raw.decode()
+        assert "TERM=dumb" in text and "--print" in text and "Traceback" not in text
+        assert ALT_ON not in session.raw and EXPLICIT not in session.raw
+    finally:
+        session.close()
+
+
+def test_c_locale_without_utf8_mode_still_shows_arabic(run_and_quit):
+    session = run_and_quit(LANG="C", LC_ALL="C", PYTHONUTF8="0")
+    bytes(session.raw).decode("utf-8")  # strict: the terminal got UTF-8
+
+
+# -- colours ------------------------------------------------------------------
+
+XTERM16 = {
+    "black": (0, 0, 0),
+    "red": (205, 0, 0),
+    "green": (0, 205, 0),
+    "brown": (205, 205, 0),
+    "blue": (0, 0, 238),
+    "magenta": (205, 0, 205),
+    "cyan": (0, 205, 205),
+    "white": (229, 229, 229),
+    "brightblack": (127, 127, 127),
+    "brightred": (255, 0, 0),
+    "brightgreen": (0, 255, 0),
+    "brightbrown": (255, 255, 0),
+    "brightblue": (92, 92, 255),
+    "brightmagenta": (255, 0, 255),
+    "brightcyan": (0, 255, 255),
+    "brightwhite": (255, 255, 255),
+}
+
+
+def rgb(color: str, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    if color == "default":
+        return default
+    if color in XTERM16:  # xterm's own palette stands in for "a 16-colour terminal"
+        return XTERM16[color]
+    return tuple(int(color[i : i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG 2 contrast ratio."""
+
+    def luminance(c: tuple[int, int, int]) -> float:
+        def channel(v: int) -> float:
+            s = v / 255
+            return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+        r, g, b_ = map(channel, c)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def illegible_cells(session: PtySession, minimum: float = 3.0) -> list[tuple[int, str]]:
+    """(row, description) of letters and digits whose colour barely differs from
+    their background. Borders and scrollbars may be faint by design."""
+    bad = []
+    for y in range(session.rows):
+        for x in range(session.cols):
+            cell = session.screen.buffer[y][x]
+            if not cell.data or not unicodedata.category(cell.data[0]).startswith(("L", "N")):
+                continue
+            fg, bg = rgb(cell.fg, (229, 229, 229)), rgb(cell.bg, (0, 0, 0))
+            if cell.reverse:
+                fg, bg = bg, fg
+            if contrast(fg, bg) < minimum:
+                bad.append((y, f"row {y} col {x} {cell.data!r} {cell.fg} on {cell.bg}"))
+    return bad
+
+
+def check_legible(session: PtySession) -> None:
+    """Fail on illegible text; known, reported theme defects are marked xfail so
+    that the test passes by itself once they are fixed."""
+    bad = illegible_cells(session)
+    if not bad:
+        return
+    known = {}
+    for y, line in enumerate(session.lines()):
+        if SUBHEADING in logical(line):
+            known[y] = "reader subheadings are dark blue/grey on near-black (about 2:1)"
+        elif "bidi " in line and ("╰" in line or "╭" in line):
+            known[y] = "the bidi-mode label sits in the faint border colour (about 1.4:1)"
+    known[session.rows - 1] = "footer key hints lack contrast (16 colours: bright red on grey)"
+    unknown = [desc for y, desc in bad if y not in known]
+    assert unknown == [], unknown
+    pytest.xfail("known theme defects: " + "; ".join(sorted({known[y] for y, _ in bad})))
+
+
+SGR = re.compile(rb"\x1b\[([0-9;]*)m")
+
+
+def colour_kinds(raw: bytes) -> set[str]:
+    kinds = set()
+    for params in SGR.findall(raw):
+        if b"38;2;" in params or b"48;2;" in params:
+            kinds.add("truecolor")
+        elif b"38;5;" in params or b"48;5;" in params:
+            kinds.add("256")
+        elif re.search(rb"(^|;)(3[0-7]|4[0-7]|9[0-7]|10[0-7])(;|$)", params):
+            kinds.add("16")
+    return kinds
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"COLORTERM": "truecolor"}, {"truecolor"}),
+        ({"TERM": "xterm-256color"}, {"256"}),
+        ({"TERM": "xterm"}, {"16"}),
+    ],
+    ids=["truecolor", "256", "16"],
+)
+def test_colours_are_legible(tmp_path, env, expected):
+    session = start(tmp_path, **env)
+    try:
+        ready(session)
+        assert colour_kinds(bytes(session.raw)) == expected
+        check_legible(session)
+    finally:
+        session.send("q")
+        session.wait_exit()
+        session.close()
+
+
+def test_no_color_gives_greys_only_and_stays_legible(tmp_path):
+    session = start(tmp_path, NO_COLOR="1", COLORTERM="truecolor")
+    try:
+        ready(session)
+        for params in SGR.findall(bytes(session.raw)):
+            for r, g, b in re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", params):
+                assert r == g == b, params
+        check_legible(session)
+    finally:
+        session.send("q")
+        session.wait_exit()
+        session.close()
