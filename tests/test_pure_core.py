@@ -28,6 +28,10 @@ PURE_MODULES = [
     "tuireader.library",
     "tuireader.normalize",
     "tuireader.search",
+    "tuireader.document",
+    "tuireader.paths",
+    "tuireader.terminal",
+    "tuireader.cli",
 ]
 
 
