@@ -260,3 +260,24 @@ def test_no_color_gives_greys_only_and_stays_legible(tmp_path):
         session.send("q")
         session.wait_exit()
         session.close()
+
+
+def test_print_on_a_terminal_uses_its_width_bold_title_and_the_handshake(tmp_path):
+    seed = SAMPLES / "000_d5d7dac400910391.txt"
+    session = PtySession(
+        [*tuireader_command(), "--print", str(seed)],
+        hermetic_env(tmp_path),
+        cols=72,
+        rows=200,
+    )
+    try:
+        assert session.wait_exit() == 0
+        raw = bytes(session.raw)
+        assert raw.startswith(EXPLICIT) and raw.rstrip(b"\r\n").endswith(IMPLICIT)
+        assert b"\x1b[1m" in raw  # the title (and subheading) in bold
+        lines = [line.rstrip() for line in session.lines() if line.strip()]
+        assert TITLE in logical(lines[0]).strip()
+        # the terminal's width, not 80: right-to-left lines end at column 72
+        assert max(len(line) for line in lines) == 72
+    finally:
+        session.close()
