@@ -4,15 +4,13 @@ Widths follow Rich's tables (Textual measures and crops with them, and the UI
 pads with ours, so the two must agree), with one deliberate difference:
 zero-width joiners and other invisible format characters count as zero and are
 never emitted by the engine, because Rich takes a ZWJ between Arabic letters
-for an emoji joiner and undercounts the line.
+for an emoji joiner and undercounts the line ("ب\u200dتث" is three cells on a
+terminal, two for Rich).
 """
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
-
-from rich.cells import get_character_cell_size
+from .charinfo import TO_WIDTH, char_width, codes
 
 try:  # Rich >= 14: characters that VS16 turns into two-cell emoji
     from rich._unicode_data import load as _load_cell_table
@@ -23,30 +21,23 @@ except Exception:  # pragma: no cover - older Rich
 
 VS16 = "\ufe0f"
 
-
-@lru_cache(maxsize=8192)
-def char_width(char: str) -> int:
-    """Cells taken by one code point on its own (0, 1 or 2)."""
-    cat = unicodedata.category(char)
-    if cat in ("Mn", "Me") or (cat == "Cf" and unicodedata.bidirectional(char) != "AN"):
-        return 0
-    if cat == "Cc":
-        return 0
-    return get_character_cell_size(char)
+__all__ = ["cell_width", "char_width", "widths_from_codes"]
 
 
-def char_widths(text: str) -> list[int]:
+def widths_from_codes(text: str, text_codes: str) -> bytes:
     """Per code point widths of ``text`` (VS16 widens the emoji before it)."""
-    widths = list(map(char_width, text))
+    widths = text_codes.translate(TO_WIDTH).encode("ascii")
     if VS16 in text and _NARROW_TO_WIDE:
+        fixed = bytearray(widths)
         last = ""
         for i, ch in enumerate(text):
             if ch == VS16:
                 if last in _NARROW_TO_WIDE:
-                    widths[i] = 1
+                    fixed[i] = 1
                 last = ""
-            elif widths[i]:
+            elif fixed[i]:
                 last = ch
+        widths = bytes(fixed)
     return widths
 
 
@@ -54,4 +45,4 @@ def cell_width(visual_text: str) -> int:
     """Cells the terminal uses to draw ``visual_text``."""
     if visual_text.isascii() and visual_text.isprintable():
         return len(visual_text)
-    return sum(char_widths(visual_text))
+    return sum(widths_from_codes(visual_text, codes(visual_text)))

@@ -6,55 +6,14 @@ codes, which keeps the per-character work in C.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bidi.mirror import MIRRORED
 
-# Bidi_Class -> one-letter code used by the resolver.
-CODE = {
-    "L": "L",
-    "R": "R",
-    "AL": "A",
-    "EN": "E",
-    "ES": "s",
-    "ET": "t",
-    "AN": "N",
-    "CS": "c",
-    "NSM": "m",
-    "BN": "b",
-    "B": "B",
-    "S": "S",
-    "WS": "W",
-    "ON": "O",
-    # Explicit embeddings/overrides/isolates never survive cleaning; should one
-    # slip through, it is removed like a BN (rule X9).
-    "LRE": "b",
-    "RLE": "b",
-    "LRO": "b",
-    "RLO": "b",
-    "PDF": "b",
-    "LRI": "b",
-    "RLI": "b",
-    "FSI": "b",
-    "PDI": "b",
-}
+from .charinfo import classes
 
-
-class _ClassTable(dict):
-    """str.translate table: code point -> class letter, filled on demand."""
-
-    def __missing__(self, cp: int) -> str:
-        code = CODE.get(unicodedata.bidirectional(chr(cp)), "O")
-        self[cp] = code
-        return code
-
-
-CLASS_TABLE = _ClassTable()
-
-
-def classes(text: str) -> str:
-    """One class letter per code point of ``text``."""
-    return text.translate(CLASS_TABLE)
+__all__ = ["BRACKETS", "BRACKET_RE", "CANON", "CLOSING", "MIRRORED", "OPENING", "classes"]
 
 
 def _bracket_tables() -> tuple[dict[str, str], dict[str, str]]:
@@ -80,6 +39,7 @@ OPENING, CLOSING = _bracket_tables()
 # Canonical equivalents compare equal when pairing (BD16).
 CANON = {"\u2329": "\u3008", "\u232a": "\u3009"}
 BRACKETS = frozenset(OPENING) | frozenset(CLOSING)
+BRACKET_RE = re.compile("[" + "".join(map(re.escape, sorted(BRACKETS))) + "]")
 
 # L4: characters drawn as their mirror image at odd levels.
 MIRROR_TABLE = {ord(k): v for k, v in MIRRORED.items()}

@@ -7,8 +7,10 @@ characters does not.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..article import Direction
-from .classes import classes
+from .charinfo import classes
 
 
 def strong_counts(text: str) -> tuple[int, int]:
@@ -17,6 +19,7 @@ def strong_counts(text: str) -> tuple[int, int]:
     return cls.count("L"), cls.count("R") + cls.count("A")
 
 
+@lru_cache(maxsize=8192)
 def paragraph_direction(text: str, fallback: Direction) -> Direction:
     """RTL if right-to-left letters outnumber left-to-right ones; ties -> fallback."""
     ltr, rtl = strong_counts(text)

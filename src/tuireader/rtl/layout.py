@@ -14,11 +14,13 @@ from .levels import resolve_levels
 from .options import DEFAULT_OPTIONS, TextOptions
 from .paragraph import Prepared, prepare
 from .reorder import isolate, reorder
-from .wrap import fit, wrap
+from .wrap import content_span, fit, wrap
 
 ELLIPSIS = "…"
-# Paragraph separators: each piece is laid out as its own paragraph.
-_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Line and paragraph separators: each piece is laid out as a paragraph.
+_SEPARATORS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_SEPARATORS_SET = frozenset(_SEPARATORS)
+_LINE_BREAKS = re.compile(f"[{_SEPARATORS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +45,22 @@ class VisualLine:
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
-    """(offset, piece) for each line-separated piece of ``text``."""
+    """(offset, piece) for each line-separated piece of ``text``.
+
+    str.splitlines() breaks at exactly the paragraph and line separators
+    (LF, CR, CRLF, VT, FF, FS, GS, RS, NEL, LS, PS). A text ending in one
+    gets an empty last piece.
+    """
+    lines = text.splitlines(True)
+    if len(lines) <= 1 and text[-1:] not in _SEPARATORS_SET:
+        return [(0, text)]
     out: list[tuple[int, str]] = []
     pos = 0
-    for mo in _LINE_BREAKS.finditer(text):
-        out.append((pos, text[pos : mo.start()]))
-        pos = mo.end()
-    out.append((pos, text[pos:]))
+    for line in lines:
+        out.append((pos, line.rstrip(_SEPARATORS)))
+        pos += len(line)
+    if text[-1] in _SEPARATORS_SET:
+        out.append((pos, ""))
     return out
 
 
@@ -59,7 +70,7 @@ def _prepare(text: str, rtl: bool, options: TextOptions) -> Prepared:
 
 def _emit(
     text: str,
-    src: tuple[int, ...] | list[int],
+    src: tuple[int, ...],
     levels: str,
     cls: str,
     width: int,
@@ -68,10 +79,11 @@ def _emit(
     offset: int,
 ) -> VisualLine:
     if options.mode == "terminal":
-        out, order = isolate(text, levels, cls, rtl)
+        out, source = isolate(text, levels, cls, rtl, src)
     else:
-        out, order = reorder(text, levels, cls, rtl)
-    source = tuple(-1 if i < 0 else (-1 if src[i] < 0 else src[i] + offset) for i in order)
+        out, source = reorder(text, levels, cls, rtl, src)
+    if offset:
+        source = tuple(-1 if s < 0 else s + offset for s in source)
     return VisualLine(out, width, "right" if rtl else "left", source)
 
 
@@ -83,15 +95,9 @@ def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offs
         src = (prep.src[a] + offset,)
         return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
     return _emit(
-        prep.text[a:b],
-        prep.src[a:b],
-        prep.levels[a:b],
-        prep.cls[a:b],
-        cells,
-        prep.rtl,
-        options,
-        offset,
-    )
+        prep.text[a:b], prep.src[a:b], prep.levels[a:b], prep.cls[a:b],
+        cells, prep.rtl, options, offset,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=2048)
@@ -172,11 +178,11 @@ def truncate_line(
 
 @lru_cache(maxsize=4096)
 def _truncate(text: str, width: int, rtl: bool, options: TextOptions) -> VisualLine:
-    flat = _LINE_BREAKS.sub(lambda mo: " " * len(mo.group()), text)
+    flat = _LINE_BREAKS.sub(" ", text)  # one line: separators become spaces
     prep = _prepare(flat, rtl, options)
-    if not prep.words:
+    start, end = content_span(prep.cls)
+    if start == end:
         return VisualLine("", 0, "right" if rtl else "left", ())
-    start, end = prep.words[0][0], prep.words[-1][1]
     prefix = prep.prefix
     if prefix[end] - prefix[start] <= width:
         return _line(prep, start, end, width, options, 0)
@@ -184,7 +190,7 @@ def _truncate(text: str, width: int, rtl: bool, options: TextOptions) -> VisualL
     while cut > start and prep.cls[cut - 1] in "WS":
         cut -= 1
     s = prep.text[start:cut] + ELLIPSIS
-    src = [*prep.src[start:cut], -1]
+    src = (*prep.src[start:cut], -1)
     cls = classes(s)
     levels = resolve_levels(s, rtl, cls)
     return _emit(s, src, levels, cls, prefix[cut] - prefix[start] + 1, rtl, options, 0)

@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import re
 
-from .classes import BRACKETS, CANON, OPENING, classes
+from .classes import BRACKET_RE, CANON, OPENING, classes
+from .seqs import cut
 
+_BN = re.compile("b")
 _W1_LEADING = re.compile(r"^m+")
 _W1 = re.compile(r"(.)(m+)")
-_W2 = re.compile(r"A[^LRA]*")
-_W4_EN = re.compile(r"(?<=E)[sc](?=E)")
-_W4_AN = re.compile(r"(?<=N)c(?=N)")
-_W5 = re.compile(r"t+(?=E)|(?<=E)t+")
+_E_RUN = re.compile(r"E+")
+_W4_EN = re.compile(r"E[sc](?=E)")
+_W4_AN = re.compile(r"Nc(?=N)")
+_W5_BEFORE = re.compile(r"t+(?=E)")
+_W5_AFTER = re.compile(r"Et+")
 _W6 = str.maketrans("stc", "OOO")
-_W7 = re.compile(r"L[^LR]*")
-_N1_R = re.compile(r"(?<=[RNE])[BSWO]+(?=[RNE])")
-_N1_L = re.compile(r"(?<=L)[BSWO]+(?=L)")
-_NI = re.compile(r"[BSWO]")
+_NEUTRALS = re.compile(r"[BSWO]+")
+_AS_STRONG = {"L": "L", "R": "R", "E": "R", "N": "R"}  # numbers count as R in N1
 _STRONG_FOR_N0 = str.maketrans("EN", "RR")
 _I_EVEN = str.maketrans("LREN", "0122")
 _I_ODD = str.maketrans("LREN", "2122")
@@ -35,6 +36,32 @@ _I_ODD = str.maketrans("LREN", "2122")
 
 def _same(mo: re.Match[str], ch: str) -> str:
     return ch * (mo.end() - mo.start())
+
+
+_STRONG = {t: re.compile(f"[{t}]") for t in ("LRA", "LR", "LREN")}
+
+
+def _last_strong(backwards: str, end: int, strong: str, sos: str) -> str:
+    """The last of the ``strong`` types before position ``end`` of a string,
+    given that string reversed (regular expressions only search forwards)."""
+    mo = _STRONG[strong].search(backwards, len(backwards) - end)
+    return sos if mo is None else mo.group()
+
+
+def _numbers_after(s: str, strong: str, sos: str, after: str, new: str) -> str:
+    """European-number runs whose last preceding strong type (among
+    ``strong``) is ``after`` become ``new`` (rules W2 and W7)."""
+    parts: list[str] = []
+    pos = 0
+    backwards = s[::-1]
+    for mo in _E_RUN.finditer(s):
+        if _last_strong(backwards, mo.start(), strong, sos) == after:
+            parts += [s[pos : mo.start()], new * (mo.end() - mo.start())]
+            pos = mo.end()
+    if not parts:
+        return s
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 def resolve_classes(text: str, cls: str, rtl: bool) -> str:
@@ -50,33 +77,50 @@ def resolve_classes(text: str, cls: str, rtl: bool) -> str:
         s = _W1.sub(lambda mo: mo.group(1) * (mo.end() - mo.start()), s)
     # W2: European digits after Arabic letters are Arabic numbers.
     if "A" in s and "E" in s:
-        s = _W2.sub(lambda mo: mo.group().replace("E", "N"), s)
+        s = _numbers_after(s, "LRA", sos, "A", "N")
     # W3
     s = s.replace("A", "R")
     # W4: a single separator between two numbers of the same kind joins them.
     if "s" in s or "c" in s:
-        s = _W4_EN.sub("E", s)
-        s = _W4_AN.sub("N", s)
+        s = _W4_EN.sub("EE", s)
+        s = _W4_AN.sub("NN", s)
     # W5: terminators next to European numbers (e.g. "%", "$") are numbers.
     if "t" in s:
-        s = _W5.sub(lambda mo: _same(mo, "E"), s)
+        s = _W5_BEFORE.sub(lambda mo: _same(mo, "E"), s)
+        s = _W5_AFTER.sub(lambda mo: _same(mo, "E"), s)
     # W6
     s = s.translate(_W6)
     # W7: European numbers after Latin text (or at the start of an LTR
     # paragraph) are Latin.
     if "E" in s:
-        s = _W7.sub(lambda mo: mo.group().replace("E", "L"), sos + s)[1:]
+        s = _numbers_after(s, "LR", sos, "L", "L")
     # N0: paired brackets.
-    if "O" in s and not BRACKETS.isdisjoint(text):
+    if "O" in s and BRACKET_RE.search(text):
         s = _resolve_brackets(text, cls, s, sos)
     # N1: neutrals between two runs of the same direction take it (numbers
     # count as right-to-left); N2: the rest take the paragraph direction.
     if "O" in s or "W" in s or "S" in s or "B" in s:
-        s = sos + s + sos
-        s = _N1_R.sub(lambda mo: _same(mo, "R"), s)
-        s = _N1_L.sub(lambda mo: _same(mo, "L"), s)
-        s = _NI.sub(sos, s[1:-1])
+        s = _resolve_neutrals(s, sos)
     return s
+
+
+def _resolve_neutrals(s: str, sos: str) -> str:
+    """N1/N2 on a run sequence whose sos and eos are both ``sos``."""
+    s = sos + s + sos
+    # The bulk, single spaces between words of one direction, in C first.
+    for strong in ("RWR", "LWL"):
+        s = s.replace(strong, strong[0] * 3).replace(strong, strong[0] * 3)
+    parts: list[str] = []
+    pos = 0
+    for mo in _NEUTRALS.finditer(s):
+        a, b = mo.span()
+        before, after = _AS_STRONG[s[a - 1]], _AS_STRONG[s[b]]
+        parts += [s[pos:a], (before if before == after else sos) * (b - a)]
+        pos = b
+    if parts:
+        parts.append(s[pos:])
+        s = "".join(parts)
+    return s[1:-1]
 
 
 def levels_from_types(types: str, rtl: bool) -> str:
@@ -94,29 +138,27 @@ def resolve_levels(text: str, rtl: bool, cls: str | None = None) -> str:
         cls = classes(text)
     if "b" not in cls:
         return levels_from_types(resolve_classes(text, cls, rtl), rtl)
-    keep = [i for i, c in enumerate(cls) if c != "b"]
-    sub_text = "".join(text[i] for i in keep)
-    sub_cls = "".join(cls[i] for i in keep)
-    sub_levels = levels_from_types(resolve_classes(sub_text, sub_cls, rtl), rtl)
-    out = []
-    prev = "1" if rtl else "0"
-    j = 0
-    for c in cls:
-        if c == "b":
-            out.append(prev)
-        else:
-            prev = sub_levels[j]
-            out.append(prev)
-            j += 1
-    return "".join(out)
+    bn = [mo.start() for mo in _BN.finditer(cls)]
+    sub = levels_from_types(resolve_classes(cut(text, bn), cls.replace("b", ""), rtl), rtl)
+    parts: list[str] = []
+    pos = 0
+    for k, p in enumerate(bn):
+        at = p - k  # where the BN would sit in the reduced string
+        parts.append(sub[pos:at])
+        parts.append(sub[at - 1] if at > 0 else ("1" if rtl else "0"))
+        pos = at
+    parts.append(sub[pos:])
+    return "".join(parts)
 
 
 def _bracket_pairs(text: str, s: str) -> list[tuple[int, int]]:
     """BD16: pairs of matching brackets (both still neutral), by opening position."""
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if ch not in BRACKETS or s[i] != "O":
+    for mo in BRACKET_RE.finditer(text):
+        i = mo.start()
+        ch = text[i]
+        if s[i] != "O":
             continue
         if ch in OPENING:
             if len(stack) == 63:
@@ -138,27 +180,36 @@ def _resolve_brackets(text: str, cls: str, s: str, sos: str) -> str:
     pairs = _bracket_pairs(text, s)
     if not pairs:
         return s
-    types = list(s)
     emb = sos
     opp = "L" if emb == "R" else "R"
+    changed: dict[int, str] = {}  # bracket position -> its new type
+    backwards = s[::-1]
     for o, c in pairs:
-        inside = "".join(types[o + 1 : c]).translate(_STRONG_FOR_N0)
+        # Brackets are handled in order of their opening one, so none inside
+        # this pair has been changed yet: ``s`` can be read as it is.
+        inside = s[o + 1 : c].translate(_STRONG_FOR_N0)
         if emb in inside:
             new = emb
         elif opp in inside:
-            new = emb
-            for k in range(o - 1, -2, -1):
-                prev = sos if k < 0 else types[k].translate(_STRONG_FOR_N0)
-                if prev in ("L", "R"):
-                    new = opp if prev == opp else emb
-                    break
+            # Context before the opening bracket, with brackets already set.
+            mo = _STRONG["LREN"].search(backwards, len(s) - o)
+            k = -1 if mo is None else len(s) - 1 - mo.start()
+            prev = sos if k < 0 else s[k].translate(_STRONG_FOR_N0)
+            later = [p for p in changed if k < p < o]
+            if later:
+                prev = changed[max(later)]
+            new = opp if prev == opp else emb
         else:
             continue
-        for pos in (o, c):
-            types[pos] = new
-            # Marks on a bracket follow its new type.
-            k = pos + 1
-            while k < len(cls) and cls[k] == "m":
-                types[k] = new
-                k += 1
+        changed[o] = changed[c] = new
+    if not changed:
+        return s
+    types = list(s)
+    for pos, new in changed.items():
+        types[pos] = new
+        # Marks on a bracket follow its new type.
+        k = pos + 1
+        while k < len(cls) and cls[k] == "m":
+            types[k] = new
+            k += 1
     return "".join(types)

@@ -11,21 +11,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from .cells import char_widths
-from .classes import classes
+from .cells import widths_from_codes
+from .charinfo import TO_CLASS, codes
 from .levels import resolve_levels
+from .seqs import cut
 from .shaping import HARAKAT, shape
 
 # Never reach the screen: C0/C1 controls (newlines are split off before) and
-# explicit bidi embeddings, overrides and isolates.
-_REMOVE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# explicit bidi embeddings, overrides and isolates. Tabs are expanded.
+_CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_REMOVE = re.compile(f"[{_CONTROLS}]")
+_REMOVE_AND_HARAKAT = re.compile(f"[{_CONTROLS}{HARAKAT.pattern[1:-1]}]")
 _TAB = "\t"
 TAB_SIZE = 8
 LRM, RLM, ALM, ZWNJ = "\u200e", "\u200f", "\u061c", "\u200c"
-_MARKS_ONLY = frozenset((LRM, RLM, ALM))
-# Spaces that allow a line break (no-break spaces excluded).
-BREAK_SPACES = " \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
-_TOKENS = re.compile(f"([{BREAK_SPACES}]+)|[^{BREAK_SPACES}]+")
+_MARKS_ONLY = re.compile(f"[{LRM}{RLM}{ALM}]")
+_BN = re.compile("b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,32 +40,33 @@ class Prepared:
     text: str
     src: tuple[int, ...]  # index in the caller's string of each char
     levels: str  # resolved embedding level of each char, as a digit
-    cls: str  # original bidi class letter of each char (after shaping)
+    cls: str  # original bidi class letter of each char ("W": a space to break at)
     prefix: tuple[int, ...]  # prefix[i] = cells of text[:i]
-    words: tuple[tuple[int, int], ...]  # non-space runs, in logical order
     rtl: bool
 
 
 def clean(text: str, harakat: bool) -> tuple[str, list[int]]:
     """Drop controls (and harakat unless kept), expand tabs; keep a source map."""
-    needs = _REMOVE.search(text) or _TAB in text or (not harakat and HARAKAT.search(text))
-    if not needs:
+    drop = _REMOVE if harakat else _REMOVE_AND_HARAKAT
+    if _TAB not in text and not drop.search(text):
         return text, list(range(len(text)))
     out: list[str] = []
     src: list[int] = []
-    col = 0
-    for i, ch in enumerate(text):
-        if ch == _TAB:
+    pos = 0
+    col = 0  # code points since the start, for tab stops
+    for mo in drop.finditer(text):
+        i = mo.start()
+        out.append(text[pos:i])
+        src.extend(range(pos, i))
+        col += i - pos
+        if text[i] == _TAB:
             n = TAB_SIZE - col % TAB_SIZE
             out.append(" " * n)
             src.extend([i] * n)
             col += n
-        elif _REMOVE.match(ch) or (not harakat and HARAKAT.match(ch)):
-            continue
-        else:
-            out.append(ch)
-            src.append(i)
-            col += 1
+        pos = i + 1
+    out.append(text[pos:])
+    src.extend(range(pos, len(text)))
     return "".join(out), src
 
 
@@ -72,24 +74,20 @@ def clean(text: str, harakat: bool) -> tuple[str, list[int]]:
 def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> Prepared:
     """Prepare one paragraph; ``text`` must not contain line separators."""
     s, src = clean(text, harakat)
+    text_codes = codes(s)
     if mode == "app" and do_shape:
-        s, src = shape(s, src)
-    cls = classes(s)
+        s, src, shaped_codes = shape(s, src, text_codes)
+        text_codes = codes(s) if shaped_codes is None else shaped_codes
+    cls = text_codes.translate(TO_CLASS)
     levels = resolve_levels(s, rtl, cls)
     # Invisible format characters have done their work (joining, direction)
     # and are not drawn. A terminal that shapes needs ZWNJ, so it stays there.
-    if "b" in cls or not _MARKS_ONLY.isdisjoint(s):
-        keep_zwnj = mode == "terminal"
-        keep = [
-            i
-            for i, (ch, c) in enumerate(zip(s, cls, strict=True))
-            if not (c == "b" and not (keep_zwnj and ch == ZWNJ)) and ch not in _MARKS_ONLY
-        ]
-        if len(keep) != len(s):
-            s = "".join(s[i] for i in keep)
-            src = [src[i] for i in keep]
-            levels = "".join(levels[i] for i in keep)
-            cls = "".join(cls[i] for i in keep)
-    prefix = tuple(accumulate(char_widths(s), initial=0))
-    words = tuple(mo.span() for mo in _TOKENS.finditer(s) if mo.group(1) is None)
-    return Prepared(s, tuple(src), levels, cls, prefix, words, rtl)
+    drop = [mo.start() for mo in _BN.finditer(cls)] if "b" in cls else []
+    if drop and mode == "terminal":
+        drop = [i for i in drop if s[i] != ZWNJ]
+    if _MARKS_ONLY.search(s):
+        drop = sorted(drop + [mo.start() for mo in _MARKS_ONLY.finditer(s)])
+    if drop:
+        s, src, levels, cls, text_codes = (cut(x, drop) for x in (s, src, levels, cls, text_codes))
+    prefix = tuple(accumulate(widths_from_codes(s, text_codes), initial=0))
+    return Prepared(s, tuple(src), levels, cls, prefix, rtl)

@@ -20,23 +20,45 @@ import os
 import re
 from functools import lru_cache
 
+from . import joining
+from .charinfo import TO_JOIN
+from .ligature_names import LAM_ALEF_NAMES
+from .seqs import cut
+
 ZWJ = "\u200d"
 # Arabic letters, marks and joiners: the characters a word's shaping can see.
 ARABIC_RUN = re.compile(
-    "[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+"
+    "([\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+)"
 )
 HARAKAT = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08e1\u08e3-\u08ff]"
 )
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d5]")
 LAM_ALEF_LIGATURES = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
 LAM = "\u0644"
 ALEFS = frozenset("\u0622\u0623\u0625\u0627")
-_LAM_ALEF_KEYS = (
-    "ARABIC LIGATURE LAM WITH ALEF",
-    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
-    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW",
-    "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE",
-)
+
+
+class _FixedConfig:
+    """Read-only, memoized stand-in for arabic-reshaper's config section."""
+
+    def __init__(self, section) -> None:
+        self._section = section
+        self._values: dict[tuple[str, str], object] = {}
+
+    def _memo(self, kind: str, key: str):
+        try:
+            return self._values[kind, key]
+        except KeyError:
+            value = getattr(self._section, kind)(key)
+            self._values[kind, key] = value
+            return value
+
+    def get(self, key: str):
+        return self._memo("get", key)
+
+    def getboolean(self, key: str):
+        return self._memo("getboolean", key)
 
 
 def _make_reshaper():
@@ -45,7 +67,7 @@ def _make_reshaper():
         from arabic_reshaper.ligatures import LIGATURES
 
         config: dict[str, object] = {name: False for name, _ in LIGATURES}
-        config.update(dict.fromkeys(_LAM_ALEF_KEYS, True))
+        config.update(dict.fromkeys(LAM_ALEF_NAMES, True))
         config.update(
             language="Arabic",
             support_ligatures=True,
@@ -57,7 +79,12 @@ def _make_reshaper():
         )
         # An explicit (empty) configuration file keeps a user's
         # PYTHON_ARABIC_RESHAPER_CONFIGURATION_FILE from changing our output.
-        return ArabicReshaper(configuration=config, configuration_file=os.devnull).reshape
+        reshaper = ArabicReshaper(configuration=config, configuration_file=os.devnull)
+        reshaper.reshape("\u0644\u0627")  # build its ligature table now
+        # reshape() reads its settings through configparser on every call,
+        # which costs more than the shaping itself: answer from a dict.
+        reshaper.configuration = _FixedConfig(reshaper.configuration)
+        return reshaper.reshape
     except Exception:  # pragma: no cover - broken installation: no shaping
         return None
 
@@ -102,9 +129,10 @@ def _align(word: str, shaped: str) -> tuple[int, ...] | None:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
-def shape_word(word: str) -> tuple[str, tuple[int, ...]]:
-    """Shaped ``word`` and, per output char, the index of its source char."""
+@lru_cache(maxsize=32768)
+def shape_word(word: str) -> tuple[str, tuple[int, ...] | None]:
+    """Shaped ``word`` and, per output char, the index of its source char
+    (None when each output char comes from the input char at its place)."""
     if _reshape is not None:
         for candidate in (word, word.replace(ZWJ, "")) if ZWJ in word else (word,):
             try:
@@ -117,26 +145,52 @@ def shape_word(word: str) -> tuple[str, tuple[int, ...]]:
             if candidate is not word:
                 kept = [i for i, ch in enumerate(word) if ch != ZWJ]
                 mapping = tuple(kept[i] for i in mapping)
+            if len(mapping) == len(word):
+                return shaped, None
             return shaped, mapping
-    return word, tuple(range(len(word)))
+    return word, None
 
 
-def shape(text: str, src: list[int]) -> tuple[str, list[int]]:
-    """Shape every Arabic word of ``text``; ``src`` maps chars to the input."""
-    parts: list[str] = []
+def shape_by_word(text: str, src: list[int]) -> tuple[str, list[int]]:
+    """Shape each Arabic word with arabic-reshaper's reshape() (cached)."""
+    pieces = ARABIC_RUN.split(text)
+    if len(pieces) == 1:
+        return text, src
+    # pieces alternate: other text, Arabic word, other text, ...
+    shaped = list(map(shape_word, pieces[1::2]))
+    out = pieces[:]
+    out[1::2] = [s for s, _ in shaped]
+    if all(m is None for _, m in shaped):
+        return "".join(out), src
     out_src: list[int] = []
     pos = 0
-    for mo in ARABIC_RUN.finditer(text):
-        a, b = mo.span()
-        if a > pos:
-            parts.append(text[pos:a])
-            out_src.extend(src[pos:a])
-        shaped, mapping = shape_word(mo.group())
-        parts.append(shaped)
-        out_src.extend(src[a + i] for i in mapping)
-        pos = b
-    if pos == 0:
-        return text, src
-    parts.append(text[pos:])
-    out_src.extend(src[pos:])
-    return "".join(parts), out_src
+    for k, piece in enumerate(pieces):
+        n = len(piece)
+        mapping = shaped[k // 2][1] if k % 2 else None
+        if mapping is None:
+            out_src.extend(src[pos : pos + n])
+        else:
+            out_src.extend([src[pos + i] for i in mapping])
+        pos += n
+    return "".join(out), out_src
+
+
+def shape(text: str, src: list[int], text_codes: str) -> tuple[str, list[int], str | None]:
+    """Shape the Arabic letters of ``text`` (``src`` maps chars to the input).
+
+    Returns the shaped text, its source map and its character codes (see
+    charinfo), or None for the codes when they must be computed afresh.
+    """
+    if not _ARABIC_LETTER.search(text):
+        return text, src, text_codes
+    if ZWJ not in text and not HARAKAT.search(text):
+        try:
+            shaped, cuts = joining.shape(text, text_codes.translate(TO_JOIN))
+        except Exception:  # pragma: no cover - e.g. lone surrogates; use the library
+            pass
+        else:
+            if not cuts:
+                return shaped, src, text_codes
+            return shaped, cut(src, cuts), cut(text_codes, cuts)
+    shaped, out_src = shape_by_word(text, src)
+    return shaped, out_src, None

@@ -1,20 +1,25 @@
 """Greedy wrapping in logical order by terminal cells.
 
-Lines break at spaces; the spaces at a break belong to no line. A word wider
-than the line is split between grapheme clusters (a letter never leaves its
-marks), filling the rest of the current line first, which is also how CJK
-text without spaces wraps.
+Lines break at spaces (whitespace of bidi class WS; no-break spaces are not
+WS); the spaces at a break belong to no line, and a paragraph's leading and
+trailing spaces are dropped. A word wider than the line is cut between
+grapheme clusters (a letter never leaves its marks); text without spaces, such
+as CJK, fills each line. Each line costs a few C-level searches (bisect on
+the cells prefix sums, rfind for the last space), not a walk over its words.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .paragraph import Prepared
 
+_NOT_SPACE = re.compile("[^W]")
+
 
 def fit(prefix: tuple[int, ...], start: int, end: int, cells: int) -> int:
-    """Largest cut in (start, end] whose text[start:cut] fits ``cells``, or start.
+    """Largest cut in [start, end] whose text[start:cut] fits ``cells``.
 
     Zero-width characters after the cut point are taken along, so a cut never
     separates a base character from its marks.
@@ -27,37 +32,32 @@ def next_cluster(prefix: tuple[int, ...], start: int, end: int) -> int:
     return min(bisect_right(prefix, prefix[start + 1], start + 1) - 1, end)
 
 
+def content_span(cls: str) -> tuple[int, int]:
+    """(start, end) of a paragraph without its leading and trailing spaces."""
+    mo = _NOT_SPACE.search(cls)
+    if mo is None:
+        return 0, 0
+    return mo.start(), len(cls.rstrip("W"))
+
+
 def wrap(prep: Prepared, width: int) -> list[tuple[int, int]]:
     """Line ranges (start, end) into ``prep.text``; at least one line."""
     width = max(width, 1)
-    prefix = prep.prefix
+    cls, prefix = prep.cls, prep.prefix
+    a, last = content_span(cls)
     lines: list[tuple[int, int]] = []
-    ls = le = -1
-    for a, b in prep.words:
-        if ls >= 0:
-            if prefix[b] - prefix[ls] <= width:
-                le = b
-                continue
-            if prefix[b] - prefix[a] <= width:
-                lines.append((ls, le))
-                ls, le = a, b
-                continue
-            # A word wider than any line: fill what is left of this one.
-            cut = fit(prefix, a, b, width - (prefix[a] - prefix[ls]))
-            if cut > a:
-                lines.append((ls, cut))
-                a = cut
-            else:
-                lines.append((ls, le))
-            ls = -1
-        while prefix[b] - prefix[a] > width:
-            cut = fit(prefix, a, b, width)
-            if cut == a:  # one cluster wider than the whole line (width 1)
-                cut = next_cluster(prefix, a, b)
-            lines.append((a, cut))
-            a = cut
-        if a < b:
-            ls, le = a, b
-    if ls >= 0:
-        lines.append((ls, le))
+    while a < last:
+        e = fit(prefix, a, last, width)
+        if e == last:
+            lines.append((a, last))
+            break
+        if cls[e] == "W":  # the line ends right before a space
+            end = e
+        else:
+            end = cls.rfind("W", a, e)  # the last space that fits
+            if end < 0:  # a word longer than the line: cut it
+                end = e if e > a else next_cluster(prefix, a, last)
+        lines.append((a, a + len(cls[a:end].rstrip("W"))))
+        mo = _NOT_SPACE.search(cls, end)
+        a = mo.start() if mo else last
     return lines or [(0, 0)]

@@ -1,0 +1,8 @@
+"""The only arabic-reshaper ligatures the engine enables (see docs/rtl.md)."""
+
+LAM_ALEF_NAMES = (
+    "ARABIC LIGATURE LAM WITH ALEF",
+    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
+    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW",
+    "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE",
+)
