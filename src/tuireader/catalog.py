@@ -11,9 +11,11 @@ progress. Files found by a scan are listed at once (titled by file name,
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +34,7 @@ POOL_MIN_FILES = 1500  # below this a process pool costs more than it saves
 _CHUNK = 100  # files handed to a pool worker at a time
 
 _DIRECTIONS = {"rtl": Direction.RTL, "ltr": Direction.LTR}
+_WORD = re.compile(r"[^\W_]+")
 
 
 class CatalogEntry(NamedTuple):
@@ -206,6 +209,7 @@ class Catalog:
         if cancelled():
             return Changes(cancelled=True)
         db = self._db
+        db.compact_if_needed()
         stamps = db.stamps()
         stubs: list[tuple] = []
         stale: list[tuple[int, int, int]] = []
@@ -216,16 +220,17 @@ class Catalog:
         for i, item in enumerate(scanned):
             rel = _rel_str(item.rel)
             seen.add(rel)
+            size = item.size if item.size is not None else -1
             mtime_ns = _to_ns(item.mtime)
             stamp = stamps.get(rel)
             if stamp is None:
                 aid = article_id(rel)
-                stubs.append((rel, aid, i, item.size, mtime_ns, _stub_title(rel)))
+                stubs.append((rel, aid, i, size, mtime_ns, _stub_title(rel)))
                 added.append(aid)
                 continue
-            rowid, size, old_mtime, _parsed, ord_ = stamp
-            if size != item.size or old_mtime != mtime_ns:
-                stale.append((item.size, mtime_ns, rowid))
+            rowid, old_size, old_mtime, _parsed, ord_ = stamp
+            if old_size != size or old_mtime != mtime_ns:
+                stale.append((size, mtime_ns, rowid))
             if ord_ != i:
                 reorder.append((i, rowid))
         gone = [rel for rel in stamps if rel not in seen]
@@ -298,23 +303,30 @@ class Catalog:
 
 
 def article_id(rel: str) -> str:
-    """The id the loader gives the file at ``rel`` (its relative path)."""
-    return rel
+    """The id ``loader.load_article`` gives the file at ``rel``, without loading it.
+
+    Same rule as ``tuireader.loader.article_id`` (SHA-1 of the relative
+    path); a test holds the two together.
+    """
+    return hashlib.sha1(os.fsencode(rel)).hexdigest()
 
 
 def query_terms(query: str) -> list[str]:
-    """Normalized words of a search query (empty words and pure punctuation dropped)."""
-    from tuireader.normalize import normalize
+    """The folded words of a search query (punctuation dropped)."""
+    from tuireader.normalize import fold
 
-    norm = normalize(query)[0]
-    return [w for w in norm.split() if any(c.isalnum() for c in w)]
+    # Split where the FTS5 tokenizer splits (anything but letters and digits),
+    # so both back ends see the same words.
+    return _WORD.findall(fold(query))
 
 
 def _rel_str(rel: object) -> str:
     return rel if isinstance(rel, str) else PurePosixPath(*Path(str(rel)).parts).as_posix()
 
 
-def _to_ns(mtime: float | int) -> int:
+def _to_ns(mtime: float | int | None) -> int:
+    if mtime is None:
+        return -1  # stat failed: the scan's error is shown instead
     if isinstance(mtime, int) and mtime > 10**14:
         return mtime  # already nanoseconds
     return int(round(mtime * 1_000_000_000))
@@ -331,7 +343,7 @@ def _parse_chunk(jobs: Sequence[tuple[str, str, int, int]]) -> list[ParsedRow]:
 def _parse_one(root: str, rel: str, size: int, mtime_ns: int) -> ParsedRow:
     """Parse one file into what the index stores. Never raises."""
     from tuireader.loader import load_article
-    from tuireader.normalize import normalize
+    from tuireader.normalize import fold
 
     root_path = Path(root)
     try:
@@ -351,8 +363,8 @@ def _parse_one(root: str, rel: str, size: int, mtime_ns: int) -> ParsedRow:
             direction=art.direction.value,
             lang=art.lang,
             error=art.error,
-            search_title=normalize(art.title)[0],
-            search_body=normalize("\n".join(text_parts))[0],
+            search_title=fold(art.title),
+            search_body=fold("\n".join(text_parts)),
         )
     except Exception as exc:  # a parser bug must not stop the whole refresh
         return ParsedRow(

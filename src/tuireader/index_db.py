@@ -8,8 +8,15 @@ here ever raises a database error to the caller for a damaged file.
 Rows are keyed by the article's path relative to the library root, with the
 file's size and mtime (ns) to tell whether it must be parsed again. Search
 text (title + body, already normalized by ``tuireader.normalize``) goes into
-an FTS5 table; when this SQLite build has no FTS5, into a plain column that
-is searched with LIKE.
+a contentless FTS5 table (the index only, not a second copy of the text:
+about a third of the size); when this SQLite build has no FTS5, into a plain
+column that is searched with LIKE.
+
+A contentless FTS5 table (SQLite < 3.43) cannot forget a document, so each
+parse gets a fresh ``docid`` and the article row points at its current one;
+documents no row points at are dead and never returned. When dead documents
+outnumber live ones, the search table is emptied and every file is parsed
+again by the next refresh.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ SCHEMA_VERSION = 1
 
 APP_NAME = "tuireader"
 CACHE_ENV = "TUIREADER_CACHE_DIR"
+# Dead search documents tolerated before the search table is rebuilt.
+COMPACT_MIN_DEAD = 5000
 
 _COLUMNS = "rowid, rel, aid, size, mtime_ns, parsed, title, comments, direction, lang, error"
 
@@ -176,9 +185,12 @@ class IndexDB:
             return False
         # Touch every table so that a missing or damaged one shows up now.
         con.execute("SELECT count(*) FROM (SELECT rowid FROM articles LIMIT 1)").fetchone()
-        table = "fts" if self.use_fts else "texts"
-        con.execute(f"SELECT rowid FROM {table} LIMIT 1").fetchone()
+        con.execute(f"SELECT rowid FROM {self._text_table} LIMIT 1").fetchone()
         return True
+
+    @property
+    def _text_table(self) -> str:
+        return "fts" if self.use_fts else "texts"
 
     def rebuild(self) -> None:
         """Delete the file (and its WAL) and create an empty index."""
@@ -208,22 +220,52 @@ class IndexDB:
                 metadata TEXT,
                 direction TEXT,
                 lang TEXT,
-                error TEXT)"""
+                error TEXT,
+                docid INTEGER)"""
         )
         con.execute("CREATE INDEX articles_ord ON articles(ord)")
         con.execute("CREATE INDEX articles_aid ON articles(aid)")
+        con.execute("CREATE INDEX articles_docid ON articles(docid)")
+        self._create_text_table(con)
+        con.executemany(
+            "INSERT INTO meta VALUES(?, ?)",
+            [("schema", self.schema_tag), ("next_docid", "1"), ("dead", "0")],
+        )
+        con.execute("COMMIT")
+
+    def _create_text_table(self, con: sqlite3.Connection) -> None:
         if self.use_fts:
             # Text arrives already normalized (harakat dropped, alef forms
             # unified, casefolded), so the tokenizer must not fold again;
             # prefix indexes keep short prefix queries fast.
             con.execute(
-                "CREATE VIRTUAL TABLE fts USING fts5(title, body, "
+                "CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', "
                 "tokenize='unicode61 remove_diacritics 0', prefix='2 3')"
             )
         else:
             con.execute("CREATE TABLE texts(rowid INTEGER PRIMARY KEY, norm TEXT NOT NULL)")
-        con.execute("INSERT INTO meta VALUES('schema', ?)", (self.schema_tag,))
-        con.execute("COMMIT")
+
+    def compact_if_needed(self, min_dead: int | None = None) -> bool:
+        """Empty the search table when dead documents outnumber live ones.
+
+        Every row is then marked unparsed (titles stay, so the list looks
+        the same) and the next refresh parses all files again.
+        """
+        con = self.conn()
+        dead = int(self._meta(con, "dead") or 0)
+        if dead < (COMPACT_MIN_DEAD if min_dead is None else min_dead) or dead <= self.count():
+            return False
+        with self.write_lock, self.transaction() as con:
+            con.execute(f"DROP TABLE {self._text_table}")
+            self._create_text_table(con)
+            con.execute("UPDATE articles SET parsed=0, docid=NULL")
+            con.execute("UPDATE meta SET value='0' WHERE key='dead'")
+        return True
+
+    @staticmethod
+    def _meta(con: sqlite3.Connection, key: str) -> str | None:
+        row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
 
     # -- reads -------------------------------------------------------------
 
@@ -256,21 +298,20 @@ class IndexDB:
             return []
         con = self.conn()
         if self.use_fts:
-            match = " ".join(_fts_term(t) for t in terms)
-            sql = (
-                "SELECT a.rowid FROM articles a JOIN "
-                "(SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?) m ON a.rowid = m.rowid "
-                "ORDER BY a.ord"
-            )
-            return [r[0] for r in con.execute(sql, (match, limit))]
-        where = " AND ".join("t.norm LIKE ? ESCAPE '\\'" for _ in terms)
-        args = [f"%{_like_escape(t)}%" for t in terms]
+            where = "fts MATCH ?"
+            args: list[object] = [" ".join(_fts_term(t) for t in terms)]
+        else:
+            where = " AND ".join("norm LIKE ? ESCAPE '\\'" for _ in terms)
+            args = [f"%{_like_escape(t)}%" for t in terms]
+        # Drive the join from the (limited) search hits, never from a walk of
+        # the whole article table; list order is restored in Python.
         sql = (
-            "SELECT a.rowid FROM articles a JOIN "
-            f"(SELECT rowid FROM texts t WHERE {where} LIMIT ?) m ON a.rowid = m.rowid "
-            "ORDER BY a.ord"
+            f"SELECT a.rowid, a.ord FROM (SELECT rowid AS d FROM {self._text_table} "
+            f"WHERE {where} LIMIT ?) AS m CROSS JOIN articles AS a ON a.docid = m.d"
         )
-        return [r[0] for r in con.execute(sql, (*args, limit))]
+        hits = con.execute(sql, (*args, limit)).fetchall()
+        hits.sort(key=lambda h: h[1])
+        return [h[0] for h in hits]
 
     def aids_for_rowids(self, rowids: Iterable[int]) -> dict[int, str]:
         ids = list(rowids)
@@ -314,10 +355,25 @@ class IndexDB:
         con.executemany("UPDATE articles SET ord=? WHERE rowid=?", items)
 
     def delete(self, con: sqlite3.Connection, rowids: Sequence[int]) -> None:
-        params = [(r,) for r in rowids]
-        con.executemany("DELETE FROM articles WHERE rowid=?", params)
-        table = "fts" if self.use_fts else "texts"
-        con.executemany(f"DELETE FROM {table} WHERE rowid=?", params)
+        docids = []
+        for rowid in rowids:
+            r = con.execute("SELECT docid FROM articles WHERE rowid=?", (rowid,)).fetchone()
+            if r and r[0] is not None:
+                docids.append(r[0])
+        con.executemany("DELETE FROM articles WHERE rowid=?", [(r,) for r in rowids])
+        self._bury(con, docids)
+
+    def _bury(self, con: sqlite3.Connection, docids: Sequence[int]) -> None:
+        """Forget search documents no row points at any more."""
+        if not docids:
+            return
+        if self.use_fts:
+            con.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key='dead'",
+                (len(docids),),
+            )
+        else:
+            con.executemany("DELETE FROM texts WHERE rowid=?", [(d,) for d in docids])
 
     def store_parsed(self, con: sqlite3.Connection, rowid: int, row: ParsedRow) -> None:
         """Write one parsed file over its row, unless the file changed again since.
@@ -325,9 +381,17 @@ class IndexDB:
         The row's size/mtime were set before parsing; a mismatch means a newer
         refresh already marked it, so this older result is dropped.
         """
-        cur = con.execute(
+        old = con.execute(
+            "SELECT docid FROM articles WHERE rowid=? AND size=? AND mtime_ns=?",
+            (rowid, row.size, row.mtime_ns),
+        ).fetchone()
+        if old is None:
+            return
+        docid = int(self._meta(con, "next_docid") or 1)
+        con.execute("UPDATE meta SET value=? WHERE key='next_docid'", (str(docid + 1),))
+        con.execute(
             "UPDATE articles SET parsed=1, aid=?, title=?, comments=?, metadata=?, "
-            "direction=?, lang=?, error=? WHERE rowid=? AND size=? AND mtime_ns=?",
+            "direction=?, lang=?, error=?, docid=? WHERE rowid=?",
             (
                 row.aid,
                 row.title,
@@ -336,33 +400,33 @@ class IndexDB:
                 row.direction,
                 row.lang,
                 row.error,
+                docid,
                 rowid,
-                row.size,
-                row.mtime_ns,
             ),
         )
-        if cur.rowcount == 0:
-            return
+        if old[0] is not None:
+            self._bury(con, [old[0]])
         if self.use_fts:
-            con.execute("DELETE FROM fts WHERE rowid=?", (rowid,))
             con.execute(
                 "INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)",
-                (rowid, row.search_title, row.search_body),
+                (docid, row.search_title, row.search_body),
             )
         else:
             con.execute(
-                "INSERT OR REPLACE INTO texts(rowid, norm) VALUES(?, ?)",
-                (rowid, row.search_title + "\n" + row.search_body),
+                "INSERT INTO texts(rowid, norm) VALUES(?, ?)",
+                (docid, row.search_title + "\n" + row.search_body),
             )
 
 
 def _fts_term(term: str) -> str:
-    """One query word as an FTS5 prefix string ("word"*), quotes doubled.
+    """One query word as an FTS5 string, quotes doubled; a prefix unless one letter.
 
     Inside quotes FTS5 runs its own tokenizer, so punctuation in the word
-    becomes a phrase boundary instead of a syntax error.
+    becomes a phrase boundary instead of a syntax error. A one-letter prefix
+    would match nearly every document and cost a full index walk.
     """
-    return '"' + term.replace('"', '""') + '"*'
+    quoted = '"' + term.replace('"', '""') + '"'
+    return quoted if len(term) < 2 else quoted + "*"
 
 
 def _like_escape(term: str) -> str:
