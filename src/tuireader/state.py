@@ -42,6 +42,7 @@ class StateStore:
         self._read_changes: dict[str, bool] = {}
         self._star_changes: dict[str, bool] = {}
         self._last_changed = False
+        self._stamp: tuple[int, int] | None = None
         self.notices: list[str] = []
 
     # -- loading ---------------------------------------------------------
@@ -49,9 +50,24 @@ class StateStore:
     def load(self) -> list[str]:
         """Load from disk; return notices (e.g. a corrupt file was moved aside)."""
         self.notices = []
+        self._stamp = self._file_stamp()
         data = self._read_file()
         self._adopt(data)
         return list(self.notices)
+
+    def reload_if_changed(self) -> bool:
+        """Pick up marks another instance saved since we last looked."""
+        if self._file_stamp() == self._stamp:
+            return False
+        self.load()
+        return True
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
 
     def _read_file(self) -> dict[str, Any]:
         try:
@@ -115,9 +131,10 @@ class StateStore:
         return article_id in self.starred
 
     def set_read(self, article_id: str, read: bool = True) -> None:
-        if (article_id in self.read) != read:
-            _apply(self.read, {article_id: read})
-            self._read_changes[article_id] = read
+        # recorded even when nothing seems to change here: another instance
+        # may have saved the opposite, and this is the user's latest word
+        _apply(self.read, {article_id: read})
+        self._read_changes[article_id] = read
 
     def toggle_read(self, article_id: str) -> bool:
         self.set_read(article_id, article_id not in self.read)
@@ -173,6 +190,7 @@ class StateStore:
         self._last_changed = False
         # adopt the other instance's marks too
         self.read, self.starred = read, starred
+        self._stamp = self._file_stamp()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -129,6 +129,9 @@ class MainScreen(Screen[None]):
     # -- the catalog -----------------------------------------------------
 
     def _poll(self) -> None:
+        if self.store.reload_if_changed():  # another instance saved marks
+            self.article_list.refresh_row()
+            self._update_counts()
         if not self._refreshing:
             self._refresh_worker(initial=False)
 
@@ -222,7 +225,7 @@ class MainScreen(Screen[None]):
         shown = len(self.article_list.rows)
         label = f"{unread} unread · {total}"
         if self.filter_ids is not None:
-            label = f"{shown} match · {label}"
+            label = f"{shown} of {total} match"
             self.filter_bar.set_count(f"{shown} of {total}")
         self.article_list.border_subtitle = Text(label)
 

@@ -39,7 +39,7 @@ class CommentsPane(Widget):
 
     def show(self, article: Article | None) -> None:
         self.article = article
-        self.refresh(layout=True)
+        self.refresh()
 
     def render(self) -> Text:
         return Text(self.label, no_wrap=True, overflow="ellipsis")
@@ -85,9 +85,10 @@ class MetadataPane(ScrollView, can_focus=True):
             except Exception:  # noqa: BLE001 - a broken table must not break the screen
                 text = "(the details could not be displayed)"
                 lines = [DisplayLine("error", text, len(text))]
+        resized = len(lines) != len(self.lines)
         self.lines = lines
         self.virtual_size = Size(width, max(1, len(lines)))
-        self.refresh(layout=True)
+        self.refresh(layout=resized)  # height is "auto" when folded under the reader
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.lines))

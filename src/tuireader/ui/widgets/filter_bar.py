@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from tuireader.article import Direction
-from tuireader.rtl import TextOptions, cell_width, paragraph_direction, truncate
+from tuireader.rtl import TextOptions, paragraph_direction, truncate
 
 PREVIEW_LABEL = "reads: "
 
@@ -52,11 +52,9 @@ class QueryPreview(Static):
 
     def _redraw(self) -> None:
         width = max(1, self.content_region.width - len(PREVIEW_LABEL))
-        visual, direction = visual_query(self.query_text, width, self.options)
+        visual, _direction = visual_query(self.query_text, width, self.options)
         self.display = bool(self.query_text) and visual != self.query_text
         text = Text(PREVIEW_LABEL, style="dim")
-        if direction is Direction.RTL:
-            text.append(" " * max(0, width - cell_width(visual)))
         text.append(visual, style="bold")
         self.update(text)
 
@@ -65,7 +63,7 @@ class FilterBar(Vertical):
     """``/``: a one-line input, the match count, and the readable preview."""
 
     DEFAULT_CSS = """
-    FilterBar { height: auto; dock: bottom; background: $boost; display: none; }
+    FilterBar { height: auto; background: $boost; display: none; }
     FilterBar.-active { display: block; }
     FilterBar Horizontal { height: 1; }
     FilterBar #filter-prompt { width: 2; padding: 0 0 0 1; color: $accent; text-style: bold; }

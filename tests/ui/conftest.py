@@ -1,0 +1,119 @@
+"""Fixtures for the UI tests: a fixed article directory, private state and
+cache directories, and helpers that wait for the app's workers."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tuireader.config import Settings
+from tuireader.ui.app import TuiReaderApp
+from tuireader.ui.screens.main import MainScreen
+
+from .screen_text import screen_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+SEED = "000_d5d7dac400910391.txt"
+SEED_TITLE = "كوريا الشمالية تعد روسيا بدعم لا يتزعزع في حرب أوكرانيا"
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """A private copy of the fixture articles (tests may add, change, delete)."""
+    target = tmp_path / "articles"
+    shutil.copytree(FIXTURES, target)
+    return target
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, articles: Path) -> Callable[..., TuiReaderApp]:
+    def make(directory: Path | None = None, **overrides) -> TuiReaderApp:
+        settings = Settings(
+            directory=directory or articles,
+            state_dir=tmp_path / "state",
+            cache_dir=tmp_path / "cache",
+            poll_interval=0,
+            config_path=tmp_path / "config.toml",
+        )
+        for key, value in overrides.items():
+            settings = settings.__class__(**{**settings.__dict__, key: value})
+        return TuiReaderApp(settings)
+
+    return make
+
+
+async def settle(pilot: Pilot, rounds: int = 3) -> None:
+    """Let background workers finish and their results reach the screen."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def wait_for(pilot: Pilot, predicate: Callable[[], bool], tries: int = 200) -> None:
+    """Pump the app until ``predicate`` holds (bounded; fails the test otherwise)."""
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    assert predicate(), "the app never reached the expected state"
+
+
+async def loaded(pilot: Pilot) -> MainScreen:
+    """Wait until the list is filled and the highlighted article is shown."""
+    app = pilot.app
+
+    def ready() -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, MainScreen)
+            and bool(screen.article_list.rows)
+            and screen.article is not None
+            and screen.article_list.current is not None
+            and screen.article.id == screen.article_list.current.id
+        )
+
+    await wait_for(pilot, ready)
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def region_rows(app, widget: Widget) -> list[str]:
+    """The screen text inside ``widget``'s content region, one string per row."""
+    rows = screen_text(app).splitlines()
+    region = widget.scrollable_content_region  # without the scrollbar gutter
+    return [cell_slice(row, region.x, region.right) for row in rows[region.y : region.bottom]]
+
+
+def cell_slice(row: str, start: int, end: int) -> str:
+    """Characters of ``row`` in cells [start, end); zero-width marks stay with
+    their base, wide characters count two cells."""
+    out = []
+    pos = 0
+    for ch in row:
+        width = cell_len(ch)
+        if start <= pos < end or (width == 0 and start < pos <= end and out):
+            out.append(ch)
+        pos += width
+    return "".join(out)
+
+
+def is_shaped_arabic(text: str) -> bool:
+    """Arabic letters appear only as presentation forms (joined glyphs)."""
+    letters = [c for c in text if unicodedata.category(c).startswith("L") and not c.isascii()]
+    return bool(letters) and all(0xFB50 <= ord(c) <= 0xFEFF for c in letters)
+
+
+def logical_from_visual(visual: str) -> str:
+    """Undo display order and shaping of a purely right-to-left line: reverse the
+    cells, then map presentation forms back to letters (NFKC). Independent of
+    the engine under test."""
+    return unicodedata.normalize("NFKC", visual.strip()[::-1])
