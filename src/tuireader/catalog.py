@@ -56,11 +56,11 @@ class CatalogEntry(NamedTuple):
     direction_code: str | None
     lang: str | None
     error: str | None
-    root: Path
+    root: str
 
     @property
     def path(self) -> Path:
-        return self.root / self.rel
+        return Path(self.root, self.rel)
 
     @property
     def mtime(self) -> float:
@@ -105,6 +105,7 @@ class Catalog:
         use_fts: bool | None = None,
     ) -> None:
         self.root = Path(root).expanduser().resolve()
+        self._root_str = str(self.root)
         self.db_path = db_path_for(self.root, cache_dir)
         self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
         self._db = IndexDB(self.db_path, use_fts=use_fts)
@@ -122,14 +123,19 @@ class Catalog:
 
     def entries(self) -> list[CatalogEntry]:
         """Every indexed article in list order; reads the index only."""
-        try:
-            rows = self._db.rows()
-        except sqlite3.DatabaseError:
-            self._db.rebuild()
-            return []
-        root = (self.root,)
-        make = CatalogEntry._make
-        return [make(r + root) for r in rows]
+        rows = self._db.read_snapshot()
+        if rows is None:
+            try:
+                rows = self._list_rows()
+            except sqlite3.DatabaseError:
+                self._db.rebuild()
+                return []
+        new = tuple.__new__
+        return [new(CatalogEntry, r) for r in rows]
+
+    def _list_rows(self) -> list[tuple]:
+        root = (self._root_str,)  # one shared string, not one per row
+        return [r + root for r in self._db.rows()]
 
     def __len__(self) -> int:
         try:
@@ -241,6 +247,8 @@ class Catalog:
                 db.mark_stale(con, stale)
                 db.set_order(con, reorder)
                 db.insert_stubs(con, stubs)
+                if gone or stale or reorder or stubs:
+                    db.bump_list_gen(con)
             todo = con.execute(
                 "SELECT rowid, rel, aid, size, mtime_ns FROM articles WHERE parsed=0 ORDER BY ord"
             ).fetchall()
@@ -255,12 +263,16 @@ class Catalog:
             with db.write_lock, db.transaction() as con:
                 for rowid, parsed in batch:
                     db.store_parsed(con, rowid, parsed)
+                db.bump_list_gen(con)
             done += len(batch)
             if progress:
                 progress(done, total)
             if cancelled():
                 was_cancelled = done < total
                 break
+        if db.read_snapshot(header_only=True) is None:
+            with db.write_lock:
+                db.write_snapshot(self._list_rows())
         return Changes(tuple(added), tuple(changed), tuple(removed_ids), was_cancelled)
 
     def _parse_batches(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import sqlite3
 import threading
@@ -36,6 +37,8 @@ SCHEMA_VERSION = 1
 
 APP_NAME = "tuireader"
 CACHE_ENV = "TUIREADER_CACHE_DIR"
+SNAPSHOT_SUFFIX = "-entries"
+_SNAP_MAGIC = b"TRLIST1\n"
 # Dead search documents tolerated before the search table is rebuilt.
 COMPACT_MIN_DEAD = 5000
 
@@ -197,7 +200,7 @@ class IndexDB:
         with self.write_lock, self._gen_lock:
             self.close()
             self._generation += 1
-            for suffix in ("", "-wal", "-shm", "-journal"):
+            for suffix in ("", "-wal", "-shm", "-journal", SNAPSHOT_SUFFIX):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(str(self.path) + suffix)
             con = self.conn()
@@ -229,7 +232,7 @@ class IndexDB:
         self._create_text_table(con)
         con.executemany(
             "INSERT INTO meta VALUES(?, ?)",
-            [("schema", self.schema_tag), ("next_docid", "1"), ("dead", "0")],
+            [("schema", self.schema_tag), ("next_docid", "1"), ("dead", "0"), ("list_gen", "1")],
         )
         con.execute("COMMIT")
 
@@ -260,12 +263,63 @@ class IndexDB:
             self._create_text_table(con)
             con.execute("UPDATE articles SET parsed=0, docid=NULL")
             con.execute("UPDATE meta SET value='0' WHERE key='dead'")
+            self.bump_list_gen(con)
         return True
 
     @staticmethod
     def _meta(con: sqlite3.Connection, key: str) -> str | None:
         row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
+
+    # -- list snapshot -----------------------------------------------------
+    #
+    # The list rows, marshalled into one file beside the database after each
+    # refresh: a warm start loads 100,000 rows from it several times faster
+    # than SQLite hands them out row by row. ``list_gen`` (bumped by every
+    # write that changes the list) tells whether the snapshot is current.
+
+    @property
+    def snapshot_path(self) -> Path:
+        return Path(str(self.path) + SNAPSHOT_SUFFIX)
+
+    def list_gen(self) -> int:
+        return int(self._meta(self.conn(), "list_gen") or 0)
+
+    def bump_list_gen(self, con: sqlite3.Connection) -> None:
+        con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='list_gen'")
+
+    def read_snapshot(self, *, header_only: bool = False) -> list | None:
+        """The snapshot's rows if it matches the database, else None.
+
+        With ``header_only`` only the generation is checked ([] if current).
+        """
+        try:
+            with open(self.snapshot_path, "rb") as f:
+                head = f.read(len(_SNAP_MAGIC) + 8)
+                if head[: len(_SNAP_MAGIC)] != _SNAP_MAGIC:
+                    return None
+                gen = int.from_bytes(head[len(_SNAP_MAGIC) :], "little")
+                if gen != self.list_gen():
+                    return None
+                if header_only:
+                    return []
+                rows = marshal.loads(f.read())
+        except (OSError, ValueError, EOFError, TypeError, sqlite3.Error):
+            return None
+        return rows if isinstance(rows, list) else None
+
+    def write_snapshot(self, rows: list) -> None:
+        """Write ``rows`` (marshallable tuples) as the current snapshot."""
+        gen = self.list_gen()
+        tmp = self.snapshot_path.with_name(self.snapshot_path.name + f".{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as f:
+                f.write(_SNAP_MAGIC + gen.to_bytes(8, "little"))
+                f.write(marshal.dumps(rows))
+            os.replace(tmp, self.snapshot_path)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
     # -- reads -------------------------------------------------------------
 

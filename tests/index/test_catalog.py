@@ -77,6 +77,35 @@ def test_warm_entries_do_not_touch_the_files(library, cache):
             p.chmod(0o644)
 
 
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda p: p.unlink(),
+        lambda p: p.write_bytes(b"junk"),
+        lambda p: p.write_bytes(p.read_bytes()[:-20]),
+    ],
+    ids=["missing", "junk", "truncated"],
+)
+def test_list_snapshot_is_only_a_shortcut(library, cache, spoil):
+    cat = Catalog(library, cache)
+    cat.refresh()
+    want = cat.entries()
+    snapshot = Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX)
+    assert snapshot.exists()
+    spoil(snapshot)
+    assert Catalog(library, cache).entries() == want
+
+
+def test_stale_list_snapshot_is_not_used(library, cache, monkeypatch):
+    cat = Catalog(library, cache)
+    cat.refresh()
+    old = Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX).read_bytes()
+    (library / "2.txt").unlink()
+    cat.refresh()
+    Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX).write_bytes(old)
+    assert "2.txt" not in {e.rel for e in Catalog(library, cache).entries()}
+
+
 def test_changed_file_is_parsed_again(library, cache, load_calls):
     cat = Catalog(library, cache)
     cat.refresh()
