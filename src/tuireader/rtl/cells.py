@@ -28,15 +28,17 @@ def widths_from_codes(text: str, text_codes: str) -> bytes:
     """Per code point widths of ``text`` (VS16 widens the emoji before it)."""
     widths = text_codes.translate(TO_WIDTH).encode("ascii")
     if VS16 in text and _NARROW_TO_WIDE:
+        # The emoji itself becomes two cells wide (so that wrapping never
+        # separates it from its selector), the selector stays zero.
         fixed = bytearray(widths)
-        last = ""
+        last = -1
         for i, ch in enumerate(text):
             if ch == VS16:
-                if last in _NARROW_TO_WIDE:
-                    fixed[i] = 1
-                last = ""
+                if last >= 0 and text[last] in _NARROW_TO_WIDE:
+                    fixed[last] = 2
+                last = -1
             elif fixed[i]:
-                last = ch
+                last = i
         widths = bytes(fixed)
     return widths
 
