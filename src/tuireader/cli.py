@@ -97,7 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
 def _load_settings(args: argparse.Namespace):
     from tuireader.config import load_config
 
-    settings = load_config(Path(args.config) if args.config else None)
+    config = Path(args.config).expanduser() if args.config else None
+    if config is not None:
+        # A config file named on the command line must exist: a typo is not "defaults".
+        try:
+            st = config.stat()
+        except OSError as exc:
+            reason = (
+                "no such file" if isinstance(exc, FileNotFoundError) else _describe_os_error(exc)
+            )
+            raise CliError(f"{config}: {reason} (given with --config)") from None
+        if not stat.S_ISREG(st.st_mode):
+            raise CliError(f"{config}: not a regular file (given with --config)")
+    settings = load_config(config)
     overrides = {}
     if args.bidi is not None:
         overrides["bidi_mode"] = args.bidi

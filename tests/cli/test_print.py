@@ -334,3 +334,18 @@ def test_config_file_settings_apply_to_print(tmp_path):
     # the command line wins over the file
     out = run("--config", str(config), "--bidi", "app", "--print", str(SEED)).stdout.decode()
     assert "\u2067" not in out
+
+
+def test_a_missing_config_file_named_on_the_command_line_is_an_error(tmp_path):
+    err = one_line_error(run("--config", str(tmp_path / "nope.toml"), "--print", str(SEED)))
+    assert "nope.toml" in err and "--config" in err
+
+
+def test_a_broken_config_file_warns_and_prints_anyway(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("bidi = [oops\n")
+    proc = run("--config", str(config), "--print", str(SEED), "--width", "80")
+    assert proc.returncode == 0
+    err = proc.stderr.decode()
+    assert "warning" in err and "line 1" in err and "Traceback" not in err
+    assert logical(proc.stdout.decode().splitlines()[0]) == TITLE
