@@ -1,0 +1,389 @@
+"""Scale benchmarks: the reader at 1k / 10k / 100k articles, beside a bare Textual app.
+
+    python benchmarks/bench_scale.py                  # 1000,10000,100000
+    python benchmarks/bench_scale.py --sizes 1000,10000
+    python benchmarks/bench_scale.py --skip-cold      # reuse indexes, skip cold runs
+
+Every app figure is taken in a fresh process, from just before the process
+is started to the moment the condition holds and the screen has been
+refreshed, for the real app (``tuireader.ui.app.TuiReaderApp``, headless via
+``run_test``) and for a bare ``App`` holding one ``Static``, measured the same
+way in the same run. Catalog figures (index build, list load, search) are
+taken in a fresh process without Textual. Peak RSS is ``ru_maxrss`` of the
+measuring process (plus its children for the cold index, which parses in
+worker processes). Synthetic libraries are generated once under
+/tmp/tuireader-bench (see ``synth.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+QUERIES = ["كتاب", "الامن", "اوكرانيا روسيا", "مدرس", "pyongyang", "الإعلان", "nothing-here"]
+OPEN_SIZES = [5_000, 100_000, 1_000_000]
+KEY_PRESSES = 15
+RESIZES = [(120, 40), (160, 50), (100, 30), (160, 50)]
+
+
+def child(args: list[str], timeout: float = 900) -> dict:
+    """Run this script's child mode; return its JSON plus the wall time from spawn."""
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", json.dumps([t0, *args])],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"child {args} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# -- child side --------------------------------------------------------------
+
+
+def _rss_mb(children: bool = False) -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if children:
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return peak / 1024
+
+
+def child_catalog(t0: float, root: str, cache: str, cold: bool) -> dict:
+    from tuireader.catalog import Catalog
+
+    res: dict = {}
+    t = time.perf_counter()
+    cat = Catalog(root, cache)
+    if cold:
+        first: list[float] = []
+
+        def progress(done: int, total: int) -> None:
+            if not first:
+                first.append(time.perf_counter() - t)
+
+        cat.refresh(progress=progress)
+        res["cold_index_s"] = time.perf_counter() - t
+        res["cold_listed_s"] = first[0] if first else None
+        res["rss_mb"] = _rss_mb(children=True)
+        return res
+    entries = cat.entries()
+    res["entries_s"] = time.perf_counter() - t
+    res["count"] = len(entries)
+    t = time.perf_counter()
+    cat.refresh()
+    res["verify_refresh_s"] = time.perf_counter() - t
+    times = []
+    for q in QUERIES:
+        t = time.perf_counter()
+        cat.search(q)
+        times.append(time.perf_counter() - t)
+    res["search_ms_median"] = statistics.median(times) * 1000
+    res["search_ms_max"] = max(times) * 1000
+    try:  # the UI's filter adds a scan of titles on top of the index search
+        from tuireader.ui.source import Source
+
+        src = Source(Path(root), Path(cache))
+        times = []
+        for q in QUERIES:
+            t = time.perf_counter()
+            src.search(q, entries)
+            times.append(time.perf_counter() - t)
+        res["ui_filter_ms_median"] = statistics.median(times) * 1000
+    except ImportError:
+        pass
+    res["rss_mb"] = _rss_mb()
+    return res
+
+
+def _bare_app():
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App):
+        BINDINGS = [("j", "noop", "")]
+
+        def compose(self):
+            yield Static("bare", id="s")
+
+        def action_noop(self) -> None:
+            self.query_one("#s", Static).update(f"bare {time.perf_counter()}")
+
+    return Bare()
+
+
+def _real_app(root: str, cache: str, state: str):
+    import shutil
+
+    from tuireader.config import Settings
+
+    # Fresh state: a restored "last article" would move the starting row.
+    shutil.rmtree(state, ignore_errors=True)
+    from tuireader.ui.app import TuiReaderApp
+
+    settings = Settings(
+        directory=Path(root), cache_dir=Path(cache), state_dir=Path(state), poll_interval=0
+    )
+    return TuiReaderApp(settings)
+
+
+async def _until(pilot, cond, timeout: float = 900.0) -> None:
+    end = time.perf_counter() + timeout
+    while not cond():
+        if time.perf_counter() > end:
+            raise TimeoutError("condition not reached")
+        await pilot.pause(0.005)
+    await pilot.pause()  # let the screen refresh with it
+
+
+def _list_rows(app) -> int:
+    scr = app.screen
+    lst = getattr(scr, "article_list", None) if hasattr(scr, "article_list") else None
+    return len(lst.rows) if lst is not None else 0
+
+
+def _refresh_done(app) -> bool:
+    scr = app.screen
+    return hasattr(scr, "_refreshing") and not scr._refreshing and _list_rows(app) > 0
+
+
+async def child_app(t0: float, kind: str, root: str, cache: str, state: str, what: str) -> dict:
+    import asyncio  # noqa: F401  (run_test needs a loop)
+
+    res: dict = {}
+    app = _bare_app() if kind == "bare" else _real_app(root, cache, state)
+    async with app.run_test(size=(160, 50)) as pilot:
+        if kind == "bare":
+            await _until(pilot, lambda: True)
+        else:
+            await _until(pilot, lambda: _list_rows(app) > 0)
+        res["first_paint_s"] = time.time() - t0
+        if what == "paint":
+            res["rss_mb"] = _rss_mb()
+            return res
+        if kind == "real":
+            await _until(pilot, lambda: _refresh_done(app))  # background verify finished
+        if what == "keys":
+            key = "j" if kind == "bare" else "down"
+            times = []
+            for _ in range(KEY_PRESSES):
+                t = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                times.append(time.perf_counter() - t)
+            res["key_ms_median"] = statistics.median(times) * 1000
+            times = []
+            for size in RESIZES:
+                t = time.perf_counter()
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                times.append(time.perf_counter() - t)
+            res["resize_ms_median"] = statistics.median(times) * 1000
+        elif what == "open":
+            # Rows: a tiny first article, then the 5 KB, 100 KB and 1 MB ones.
+            for size in OPEN_SIZES:
+                t = time.perf_counter()
+                if kind == "bare":
+                    from rich.text import Text
+
+                    text = synth.big_article(size).read_text(encoding="utf-8")
+                    app.query_one("#s").update(Text(text))
+                    await pilot.pause()
+                else:
+                    await pilot.press("down")
+                    want = f"article-{size}.txt"
+
+                    def shown(want=want) -> bool:
+                        art = app.screen.article
+                        return art is not None and art.path.name.endswith(want)
+
+                    await _until(pilot, shown, timeout=60)
+                res[f"open_{size}_ms"] = (time.perf_counter() - t) * 1000
+        res["rss_mb"] = _rss_mb()
+    return res
+
+
+def child_main(spec: str) -> None:
+    t0, mode, *args = json.loads(spec)
+    if mode == "catalog":
+        out = child_catalog(t0, *args)
+    else:
+        import asyncio
+
+        out = asyncio.run(child_app(t0, *args))
+    print(json.dumps(out))
+
+
+# -- parent side -------------------------------------------------------------
+
+
+def open_library() -> Path:
+    """A library of a tiny article followed by the 5 KB, 100 KB, 1 MB ones."""
+    root = synth.CACHE / "open-lib"
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "0-first.txt").write_text("عنوان\nعنوان\nنص قصير.\n", encoding="utf-8")
+    for n, size in enumerate(OPEN_SIZES, 1):
+        dest = root / f"{n}-article-{size}.txt"
+        if not dest.exists():
+            dest.write_bytes(synth.big_article(size).read_bytes())
+    return root
+
+
+def machine() -> str:
+    model = cores = "?"
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+            if line.startswith("CPU(s):"):
+                cores = line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        with open("/proc/meminfo") as f:
+            mem = f"{int(f.readline().split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{model}, {cores} CPUs, {mem} RAM, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}, load average at start {load:.1f}"
+    )
+
+
+def fmt(v, unit: str = "") -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, str):
+        return v
+    return f"{v:.0f}{unit}" if v >= 100 else f"{v:.2f}{unit}" if v < 10 else f"{v:.1f}{unit}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--skip-cold", action="store_true", help="reuse existing indexes")
+    ap.add_argument("--no-ui", action="store_true", help="catalog figures only")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        child_main(a.child)
+        return
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    work = Path(tempfile.gettempdir()) / "tuireader-bench-cache"
+    print(f"Machine: {machine()}\n")
+    rows: list[tuple[str, ...]] = []
+
+    def add(label: str, *cells: str) -> None:
+        rows.append((label, *cells))
+        print(" | ".join((label, *cells)), flush=True)
+
+    for n in sizes:
+        t = time.perf_counter()
+        root = synth.library(n)
+        print(f"[{n}] library ready in {time.perf_counter() - t:.1f}s: {root}", flush=True)
+        cache = work / f"cache-{n}"
+        state = work / f"state-{n}"
+        state.mkdir(parents=True, exist_ok=True)
+        if not a.skip_cold or not cache.exists():
+            for f in cache.glob("*"):
+                f.unlink()
+            cold = child(["catalog", str(root), str(cache), True], timeout=3600)
+            add(
+                f"{n}: cold index (catalog), list of files shown / fully indexed",
+                f"{fmt(cold['cold_listed_s'], ' s')} / {fmt(cold['cold_index_s'], ' s')}",
+                "",
+                f"RSS {fmt(cold['rss_mb'], ' MB')} (incl. parser processes)",
+            )
+        warm = child(["catalog", str(root), str(cache), False])
+        add(
+            f"{n}: warm list load (catalog.entries)",
+            fmt(warm["entries_s"] * 1000, " ms"),
+            "",
+            f"background verify (scan, no change) {fmt(warm['verify_refresh_s'], ' s')}",
+        )
+        add(
+            f"{n}: index search median / max",
+            f"{fmt(warm['search_ms_median'], ' ms')} / {fmt(warm['search_ms_max'], ' ms')}",
+            "",
+            f"UI filter (index + title scan) median {fmt(warm.get('ui_filter_ms_median'), ' ms')}",
+        )
+        if a.no_ui:
+            continue
+        bare = child(["app", "bare", "", "", "", "keys"])
+        real = child(["app", "real", str(root), str(cache), str(state), "keys"])
+        ratio = real["first_paint_s"] / bare["first_paint_s"]
+        add(
+            f"{n}: warm start to first paint with the list filled",
+            fmt(real["first_paint_s"], " s"),
+            fmt(bare["first_paint_s"], " s"),
+            f"{ratio:.2f}x bare (target ≤ 1.5x)",
+        )
+        add(
+            f"{n}: key press to redraw (list, median of {KEY_PRESSES})",
+            fmt(real["key_ms_median"], " ms"),
+            fmt(bare["key_ms_median"], " ms"),
+            "",
+        )
+        add(
+            f"{n}: resize relayout (median)",
+            fmt(real["resize_ms_median"], " ms"),
+            fmt(bare["resize_ms_median"], " ms"),
+            "",
+        )
+        add(
+            f"{n}: peak RSS (app, warm)", fmt(real["rss_mb"], " MB"), fmt(bare["rss_mb"], " MB"), ""
+        )
+        if not a.skip_cold:
+            cold_cache = work / f"coldui-{n}"
+            for f in cold_cache.glob("*"):
+                f.unlink()
+            try:
+                cold_ui = child(["app", "real", str(root), str(cold_cache), str(state), "paint"])
+                add(
+                    f"{n}: cold start (empty index) to first paint with the list filled",
+                    fmt(cold_ui["first_paint_s"], " s"),
+                    fmt(bare["first_paint_s"], " s"),
+                    "",
+                )
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                add(f"{n}: cold start to first paint", f"failed: {str(exc)[:80]}", "", "")
+
+    if not a.no_ui:
+        lib = open_library()
+        cache = work / "cache-open"
+        child(["catalog", str(lib), str(cache), True])
+        bare = child(["app", "bare", "", "", "", "open"])
+        real = child(["app", "real", str(lib), str(cache), str(work / "state-open"), "open"])
+        for size in OPEN_SIZES:
+            add(
+                f"open a {size // 1000} KB article until its first screen is drawn",
+                fmt(real[f"open_{size}_ms"], " ms"),
+                fmt(bare[f"open_{size}_ms"], " ms"),
+                "",
+            )
+
+    print("\n| measure | tuireader | bare Textual app | note |\n|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
