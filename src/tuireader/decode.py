@@ -4,11 +4,23 @@ Never blocks: the path is stat()ed first and only regular files are opened;
 the open uses O_NONBLOCK and the opened descriptor is fstat()ed again, so a
 FIFO swapped in between the two calls is still refused without a read.
 
-Decoding order: byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), strict
-UTF-8, the two legacy Arabic encodings (windows-1256 and ISO-8859-6, told apart
-by `_guess_arabic_legacy`), charset-normalizer for anything else, and finally
-UTF-8 with replacement characters. Files above `max_bytes` are read up to the
-cap, cut at a character boundary, with a "truncated" notice.
+Decoding order: byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); UTF-16
+without a mark (every other byte 0x00 or 0x06...); binary check; strict UTF-8;
+mostly valid UTF-8 with a few bad bytes (UTF-8 with U+FFFD, not a legacy
+guess); the two legacy Arabic encodings, windows-1256 and ISO-8859-6, told
+apart by `_guess_arabic_legacy` (which decoding yields Arabic words: "ال",
+no undefined bytes, no Latin letters glued to Arabic ones; ties go to
+windows-1256, by far the more common); charset-normalizer for anything else;
+finally UTF-8 with replacement characters. Every non-UTF-8 result carries a
+"decoded as ..." notice.
+
+Binary: more than 5 % of the first 64 KiB are C0 control bytes other than
+tab, newline, VT, FF, CR and ESC (a text article with a stray NUL or escape
+sequences is still text; the sanitizer removes those) -> "not a text
+article".
+
+Files above `max_bytes` (4 MiB by default) are read up to the cap, cut at a
+character boundary, with a "truncated" notice.
 """
 
 from __future__ import annotations
