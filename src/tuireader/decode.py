@@ -192,6 +192,9 @@ def _looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     bad = len(sample) - len(sample.translate(None, _BINARY_BYTES))
+    # A short article with one stray control byte is still text.
+    if bad < 4:
+        return sample.count(0) * 4 > len(sample)
     return bad / len(sample) > _BINARY_RATIO
 
 

@@ -244,3 +244,9 @@ def test_utf16_without_bom(tmp_path, encoding, text):
     assert result.error is None
     assert result.text == text
     assert result.notices
+
+
+def test_short_text_with_one_stray_nul_is_text(tmp_path):
+    result = read_text(write(tmp_path, "a.txt", b"Ti\x00tle\nbody"))
+    assert result.error is None
+    assert result.text == "Ti\x00tle\nbody"
