@@ -300,7 +300,7 @@ LINES = st.lists(
 ).map("\n".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(LINES)
 def test_never_raises_on_table_like_text(text):
     parsed = parse_text(text)
