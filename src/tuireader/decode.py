@@ -31,7 +31,15 @@ import os
 import stat
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_MAX_BYTES", "DecodedFile", "decode_bytes", "describe_os_error", "read_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "NOT_TEXT",
+    "DecodedFile",
+    "decode_bytes",
+    "describe_os_error",
+    "file_kind",
+    "read_text",
+]
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
