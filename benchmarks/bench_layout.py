@@ -16,6 +16,7 @@ docs/rtl.md); it caches nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import re
@@ -92,13 +93,16 @@ def naive(paragraphs: list[str], width: int) -> int:
     return lines
 
 
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+def timed(fn) -> tuple[float, float]:
+    """(wall, CPU) milliseconds of one call. CPU time (this process only) is
+    the steadier figure when other programs load the machine."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - w0) * 1000, (time.process_time() - c0) * 1000
+
+
+def medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
 
 
 def main() -> None:
@@ -110,31 +114,29 @@ def main() -> None:
     chars = sum(map(len, paragraphs))
     size = sum(len(p.encode("utf-8")) + 1 for p in paragraphs)
 
-    def first() -> None:
+    def first_then_resize() -> tuple[tuple[float, float], tuple[float, float]]:
         clear_caches()
-        engine(paragraphs, 80)
+        return timed(lambda: engine(paragraphs, 80)), timed(lambda: engine(paragraphs, 100))
 
-    def first_then_resize() -> tuple[float, float]:
-        clear_caches()
-        t0 = time.perf_counter()
-        engine(paragraphs, 80)
-        t1 = time.perf_counter()
-        engine(paragraphs, 100)
-        t2 = time.perf_counter()
-        return (t1 - t0) * 1000, (t2 - t1) * 1000
-
-    first()  # warm imports and code paths
+    first_then_resize()  # warm imports and code paths
     pairs = [first_then_resize() for _ in range(args.runs)]
-    first_ms = statistics.median(p[0] for p in pairs)
-    resize_ms = statistics.median(p[1] for p in pairs)
-    naive80 = median_ms(lambda: naive(paragraphs, 80), args.runs)
-    naive100 = median_ms(lambda: naive(paragraphs, 100), args.runs)
+    first = medians([p[0] for p in pairs])
+    resize = medians([p[1] for p in pairs])
+    naive80 = medians([timed(lambda: naive(paragraphs, 80)) for _ in range(args.runs)])
+    naive100 = medians([timed(lambda: naive(paragraphs, 100)) for _ in range(args.runs)])
 
-    print(f"python {platform.python_version()} on {platform.machine()}, {args.runs} runs, median")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average {load:.1f}; median of {args.runs} runs"
+    )
     print(f"article: {size / 1000:.0f} KB UTF-8, {chars} chars, {len(paragraphs)} paragraphs")
-    print(f"{'':34}{'engine':>10}{'naive':>10}")
-    print(f"{'first layout, 80 columns':34}{first_ms:>8.1f}ms{naive80:>8.1f}ms")
-    print(f"{'relayout after resize, 100 cols':34}{resize_ms:>8.1f}ms{naive100:>8.1f}ms")
+    print(f"{'':34}{'engine wall/CPU':>20}{'naive wall/CPU':>20}")
+    for label, ours, base in (
+        ("first layout, 80 columns", first, naive80),
+        ("relayout after resize, 100 cols", resize, naive100),
+    ):
+        print(f"{label:34}{ours[0]:>9.1f}/{ours[1]:>5.1f} ms{base[0]:>10.1f}/{base[1]:>5.1f} ms")
 
 
 if __name__ == "__main__":

@@ -160,3 +160,15 @@ def test_truncate_in_terminal_mode_is_logical_with_isolates():
 
 def test_truncate_newlines_become_spaces():
     assert truncate("ab\ncd", 10, direction=LTR) == "ab cd"
+
+
+def test_an_engine_failure_still_shows_the_text(monkeypatch):
+    from tuireader.rtl import layout
+
+    def broken(*_args):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(layout, "_layout", broken)
+    out = layout_paragraph("سلام\x1b[2J abc", 4, direction=RTL)
+    assert "".join(line.text for line in out) == "سلام[2J abc"
+    assert all(line.width <= 4 and line.align == "right" for line in out)

@@ -66,7 +66,9 @@ for _name, (_match, _lig_forms) in LIGATURES:
         _alef_final = LETTERS_ARABIC[_alef][FINAL]
         _LAM_ALEF[LETTERS_ARABIC[_lam][INITIAL] + _alef_final] = _lig_forms[ISOLATED]
         _LAM_ALEF[LETTERS_ARABIC[_lam][MEDIAL] + _alef_final] = _lig_forms[FINAL]
-_LAM_ALEF_RE = re.compile("|".join(_LAM_ALEF))
+_LAM_ALEF_RE = re.compile(
+    "[" + "".join({k[0] for k in _LAM_ALEF}) + "][" + "".join({k[1] for k in _LAM_ALEF}) + "]"
+)
 
 
 def shape(text: str, joins: str) -> tuple[str, list[int]]:
@@ -97,7 +99,15 @@ def shape(text: str, joins: str) -> tuple[str, list[int]]:
         utf32 = bytearray(text.encode("utf-32-le"))
         utf32[2::4] = form
     shaped = utf32.decode("utf-32-le").translate(GLYPHS)
-    if not _LAM_ALEF_RE.search(shaped):
-        return shaped, []
-    cuts = [mo.start() + 1 for mo in _LAM_ALEF_RE.finditer(shaped)]
-    return _LAM_ALEF_RE.sub(lambda mo: _LAM_ALEF[mo.group()], shaped), cuts
+    parts: list[str] = []
+    cuts: list[int] = []
+    pos = 0
+    for mo in _LAM_ALEF_RE.finditer(shaped):
+        a = mo.start()
+        parts += [shaped[pos:a], _LAM_ALEF[mo.group()]]
+        cuts.append(a + 1)  # the alef
+        pos = a + 2
+    if not cuts:
+        return shaped, cuts
+    parts.append(shaped[pos:])
+    return "".join(parts), cuts

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..article import Direction
+from .cells import char_width
 from .classes import classes
 from .direction import paragraph_direction
 from .levels import resolve_levels
@@ -131,13 +132,24 @@ def layout_paragraph(
 
 
 def _fallback(text: str, width: int, rtl: bool) -> list[VisualLine]:
-    """Last resort: printable characters, logical order, hard-wrapped."""
-    kept = [(i, ch) for i, ch in enumerate(text) if ch.isprintable() and ch.isascii()]
-    lines = []
-    for k in range(0, max(len(kept), 1), width):
-        chunk = kept[k : k + width]
-        s = "".join(ch for _, ch in chunk)
-        lines.append(VisualLine(s, len(s), "right" if rtl else "left", tuple(i for i, _ in chunk)))
+    """Last resort if the engine fails on some input: the printable
+    characters in logical order, hard-wrapped by their cells."""
+    align: Literal["left", "right"] = "right" if rtl else "left"
+    lines: list[VisualLine] = []
+    chars: list[str] = []
+    src: list[int] = []
+    cells = 0
+    for i, ch in enumerate(text):
+        w = char_width(ch) if ch.isprintable() else -1
+        if w < 0 or w > width:
+            continue
+        if cells + w > width:
+            lines.append(VisualLine("".join(chars), cells, align, tuple(src)))
+            chars, src, cells = [], [], 0
+        chars.append(ch)
+        src.append(i)
+        cells += w
+    lines.append(VisualLine("".join(chars), cells, align, tuple(src)))
     return lines
 
 

@@ -45,11 +45,16 @@ class Prepared:
     rtl: bool
 
 
-def clean(text: str, harakat: bool) -> tuple[str, list[int]]:
-    """Drop controls (and harakat unless kept), expand tabs; keep a source map."""
+def clean(text: str, harakat: bool) -> tuple[str, list[int], list[int] | None]:
+    """Drop controls (and harakat unless kept), expand tabs; keep a source map.
+
+    Also returns the positions removed from ``text`` (None if tabs were
+    expanded), so that facts computed on ``text`` can be carried over.
+    """
     drop = _REMOVE if harakat else _REMOVE_AND_HARAKAT
-    if _TAB not in text and not drop.search(text):
-        return text, list(range(len(text)))
+    if _TAB not in text:
+        removed = [mo.start() for mo in drop.finditer(text)]
+        return cut(text, removed), cut(range(len(text)), removed), removed
     out: list[str] = []
     src: list[int] = []
     pos = 0
@@ -67,14 +72,15 @@ def clean(text: str, harakat: bool) -> tuple[str, list[int]]:
         pos = i + 1
     out.append(text[pos:])
     src.extend(range(pos, len(text)))
-    return "".join(out), src
+    return "".join(out), src, None
 
 
 @lru_cache(maxsize=4096)
 def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> Prepared:
     """Prepare one paragraph; ``text`` must not contain line separators."""
-    s, src = clean(text, harakat)
-    text_codes = codes(s)
+    s, src, removed = clean(text, harakat)
+    # codes(text) is usually cached already (paragraph_direction asked for it)
+    text_codes = codes(s) if removed is None else cut(codes(text), removed)
     if mode == "app" and do_shape:
         s, src, shaped_codes = shape(s, src, text_codes)
         text_codes = codes(s) if shaped_codes is None else shaped_codes

@@ -17,7 +17,6 @@ _RUN = re.compile(r"0+|1+|2+|3+|4+|5+|6+|7+|8+|9+")
 _RUNS_AT_LEAST = {k: re.compile(f"[{k}-9]+") for k in range(1, 10)}
 _TRAILING_WS = re.compile(r"[WSB]+$")
 _MIRRORABLE = re.compile("[" + "".join(map(re.escape, MIRRORED)) + "]")
-_ODD = re.compile("[13579]")
 RLI, PDI = "\u2067", "\u2069"
 
 
@@ -41,24 +40,29 @@ def reorder(
     text: str, levels: str, cls: str, rtl: bool, src: tuple[int, ...]
 ) -> tuple[str, tuple[int, ...]]:
     """Visual string of one line (mirrored per L4) and the source of each char."""
-    levels = line_levels(levels, cls, rtl)
-    if not _ODD.search(levels) and "2" not in levels:
-        return text, src
+    if cls[-1:] in ("W", "S", "B"):
+        levels = line_levels(levels, cls, rtl)
     if "m" in cls:
         order = visual_order(levels, cls)
         chars = [MIRRORED.get(text[i], text[i]) if levels[i] in "13579" else text[i] for i in order]
         return "".join(chars), tuple(map(src.__getitem__, order))
-    runs = [(mo.start(), mo.end(), int(levels[mo.start()])) for mo in _RUN.finditer(levels)]
-    if len(runs) == 1:  # one direction throughout
-        if runs[0][2] % 2 == 0:
+    if not levels:
+        return text, src
+    first = levels[0]
+    if levels.count(first) == len(levels):  # one level throughout
+        if first in "02468":
             return text, src
         return _mirror(text[::-1]), src[::-1]
-    order = _reverse([lv for _, _, lv in runs])
+    runs = _RUN.findall(levels)
+    run_levels = [int(r[0]) for r in runs]
+    starts = [0]
+    for r in runs:
+        starts.append(starts[-1] + len(r))
     parts: list[str] = []
     sources: list[tuple[int, ...]] = []
-    for r in order:
-        a, b, lv = runs[r]
-        if lv % 2:
+    for r in _reverse(run_levels):
+        a, b = starts[r], starts[r + 1]
+        if run_levels[r] % 2:
             parts.append(_mirror(text[a:b][::-1]))
             sources.append(src[a:b][::-1])
         else:

@@ -6,9 +6,10 @@ from itertools import chain
 
 
 def cut(seq, positions):
-    """``seq`` (str, list or tuple) without the items at the sorted ``positions``."""
+    """``seq`` (str, list, tuple or range) without the items at the sorted
+    ``positions`` (a range comes back as a list)."""
     if not positions:
-        return seq
+        return list(seq) if isinstance(seq, range) else seq
     parts = []
     pos = 0
     for p in positions:
@@ -17,4 +18,6 @@ def cut(seq, positions):
     parts.append(seq[pos:])
     if isinstance(seq, str):
         return "".join(parts)
+    if isinstance(seq, range):
+        return list(chain.from_iterable(parts))
     return type(seq)(chain.from_iterable(parts))

@@ -1,17 +1,19 @@
 """Arabic shaping (joining forms) with arabic-reshaper, keeping a source map.
 
-Shaping happens in logical order, one Arabic word at a time (words repeat, so
-an LRU cache makes a long article cheap, and a word never depends on its
-neighbours: joining stops at any non-Arabic character). Only the four lam-alef
-ligatures are enabled: every Arabic font has them and a lam followed by an alef
-is unreadable without them, whereas the other ligatures (ALLAH, the word and
+Shaping happens in logical order, before any reordering. Only the four
+lam-alef ligatures are enabled: every Arabic font has them and Arabic is hard
+to read without them, whereas the other ligatures (ALLAH, the word and
 sentence ligatures, rare letter pairs) are missing from most terminal fonts or
 squeeze a whole word into one cell.
 
-arabic-reshaper does not report which input character each output character
-came from, and it fails on some inputs (IndexError on "ب\u200dلا"); every
-result is therefore re-aligned with its input and checked, and any failure
-falls back to the word with its ZWJs removed, then to the unshaped word.
+Text without harakat or ZWJ (the default case) is joined a paragraph at a time
+by joining.py, with arabic-reshaper's own tables. Otherwise each Arabic word
+goes through arabic-reshaper's reshape() (cached per word; joining never
+crosses a non-Arabic character). reshape() does not report which input
+character each output character came from, and it fails on some inputs
+(IndexError on "ب\u200dلا"): every result is re-aligned with its input and
+checked, and a failure falls back to the word without its ZWJs, then to the
+unshaped word.
 """
 
 from __future__ import annotations
