@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tuireader import __version__
+from tuireader.sanitize import clean_line
 
 PROG = "tuireader"
 EXIT_USAGE = 2  # bad arguments, missing or unreadable path, no terminal
@@ -274,11 +275,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = _load_settings(args)
         if args.print_file:
             for problem in settings.problems:
-                print(f"{PROG}: warning: {problem}", file=sys.stderr)
+                print(f"{PROG}: warning: {clean_line(str(problem))}", file=sys.stderr)
             return print_article(Path(args.print_file).expanduser(), args.width, settings)
         return open_reader(args, settings)
     except CliError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        # File names come from the user's disk and may hold escape sequences.
+        print(f"{PROG}: {clean_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

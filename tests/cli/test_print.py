@@ -190,6 +190,15 @@ def test_escape_sequences_in_an_article_never_reach_stdout(tmp_path):
     assert out.splitlines()[-1] == "2 comments"
 
 
+def test_escape_sequences_in_a_file_name_never_reach_stderr(tmp_path):
+    missing = tmp_path / "gone\x1b]0;owned\x07\x1b[2J.txt"
+    proc = run("--print", str(missing))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "no such file" in err
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", err)
+
+
 # -- locale ---------------------------------------------------------------
 
 
