@@ -3,6 +3,7 @@ cache directories, and helpers that wait for the app's workers."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import unicodedata
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from tuireader.config import Settings
 from tuireader.ui.app import TuiReaderApp
@@ -49,10 +51,17 @@ def make_app(tmp_path: Path, articles: Path) -> Callable[..., TuiReaderApp]:
     return make
 
 
+async def drain(pilot: Pilot) -> None:
+    """Wait for the app's background workers (a superseded one is cancelled: fine)."""
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await worker.wait()
+
+
 async def settle(pilot: Pilot, rounds: int = 3) -> None:
     """Let background workers finish and their results reach the screen."""
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        await drain(pilot)
         await pilot.pause()
 
 
@@ -61,7 +70,7 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], tries: int = 200
     for _ in range(tries):
         if predicate():
             return
-        await pilot.app.workers.wait_for_complete()
+        await drain(pilot)
         await pilot.pause(0.01)
     assert predicate(), "the app never reached the expected state"
 

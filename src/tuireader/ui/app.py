@@ -31,16 +31,20 @@ class TuiReaderApp(App[int]):
         self.source = source or Source(root, settings.cache_dir or default_cache_dir())
         self.store = StateStore(settings.state_dir or default_state_dir(), root)
         self.keymap = dict(settings.keymap)
-        self._startup_notices: list[str] = []
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
+        notices = self.store.load()
+        self.push_screen(MainScreen(self.settings, self.source, self.store))
+        # once the screen (and its toast rack) exists, say what went wrong at startup
+        self.call_after_refresh(self._startup_notices, notices)
+
+    def _startup_notices(self, state_notices: list[str]) -> None:
         self._set_theme(self.settings.theme)
         for problem in self.settings.problems:
             self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
-        for notice in self.store.load():
+        for notice in state_notices:
             self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
-        self.push_screen(MainScreen(self.settings, self.source, self.store))
 
     def _set_theme(self, theme: str) -> None:
         if theme in self.available_themes:

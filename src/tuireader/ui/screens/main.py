@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections import OrderedDict
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -39,8 +40,7 @@ SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
 
 
-class MainScreen(Screen[None]):
-    inherit_bindings = False
+class MainScreen(Screen[None], inherit_bindings=False):
     BINDINGS = main_bindings()
     AUTO_FOCUS = "#list"
 
@@ -57,6 +57,7 @@ class MainScreen(Screen[None]):
         self.filter_ids: set[str] | None = None
         self.article: Article | None = None
         self._shown: tuple[str, Any] | None = None  # (id, stamp) of the article shown
+        self._loading: tuple[str, Any] | None = None  # (id, stamp) being read
         self._articles: OrderedDict[tuple[str, Any], Article] = OrderedDict()
         self._restore: tuple[str, int] | None = None
         self._loaded_once = False
@@ -238,12 +239,13 @@ class MainScreen(Screen[None]):
             self._show_none()
             return
         stamp = _stamp(row)
-        if self._shown == (row.id, stamp):
+        if (row.id, stamp) in (self._shown, self._loading):
             return
         cached = self._articles.get((row.id, stamp))
         if cached is not None:
             self._show_article(row, stamp, cached)
         else:
+            self._loading = (row.id, stamp)
             self._load_worker(row, stamp)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
@@ -251,15 +253,24 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         try:
             article = self.source.article(row)
+        except Exception as exc:  # noqa: BLE001 - show the failure in the reader
+            article = Article(
+                id=row.id,
+                path=Path(getattr(row, "rel", row.id)),
+                title=row.title,
+                error=f"could not load this article ({type(exc).__name__}: {exc})",
+            )
         finally:
             self.source.close_thread()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_article, row, stamp, article)
 
     def _show_article(self, row: Row, stamp: Any, article: Article) -> None:
+        if self._loading == (row.id, stamp):
+            self._loading = None
         current = self.article_list.current
-        if current is None or current.id != row.id:
-            return  # the user moved on meanwhile
+        if current is None or current.id != row.id or self._shown == (row.id, stamp):
+            return  # the user moved on meanwhile, or it is already on screen
         self._articles[(row.id, stamp)] = article
         self._articles.move_to_end((row.id, stamp))
         while len(self._articles) > ARTICLE_CACHE:

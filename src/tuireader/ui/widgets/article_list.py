@@ -46,10 +46,9 @@ def count_text(comments: int | None) -> str:
     return str(comments) if comments < 1000 else "999+"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """The list of articles; ``cursor`` is the highlighted row."""
 
-    inherit_bindings = False  # every key is bound once, on the screen
 
     COMPONENT_CLASSES = {
         "article-list--cursor",

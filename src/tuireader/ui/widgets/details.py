@@ -45,10 +45,9 @@ class CommentsPane(Widget):
         return Text(self.label, no_wrap=True, overflow="ellipsis")
 
 
-class MetadataPane(ScrollView, can_focus=True):
+class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
     """The key/value table scraped with the article, drawn with the Line API."""
 
-    inherit_bindings = False
 
     COMPONENT_CLASSES = {"metadata--caption", "metadata--key", "metadata--value", "metadata--empty"}
 
@@ -70,7 +69,7 @@ class MetadataPane(ScrollView, can_focus=True):
     def show(self, article: Article | None) -> None:
         self.article = article
         self._relayout()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def set_options(self, options: TextOptions) -> None:
         self.options = options
@@ -100,17 +99,17 @@ class MetadataPane(ScrollView, can_focus=True):
     # -- movement (same protocol as the other panes) ----------------------
 
     def move(self, delta: int) -> None:
-        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True, force=True)
 
     def page(self, fraction: float) -> None:
         step = max(1, int(self.scrollable_content_region.height * abs(fraction)))
         self.move(step if fraction > 0 else -step)
 
     def home(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def end(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     # -- rendering -------------------------------------------------------
 

@@ -38,10 +38,9 @@ def _layout(article: Article, width: int, options: TextOptions) -> list[DisplayL
         return [DisplayLine("error", text, len(text), "left", None, (-1,) * len(text))]
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one article; scrolls by line, page and half page."""
 
-    inherit_bindings = False  # keys are bound once, on the screen
 
     COMPONENT_CLASSES = {
         "reader--title",
@@ -92,7 +91,7 @@ class ReaderView(ScrollView, can_focus=True):
         """Display ``article`` from line ``scroll``."""
         self.article = article
         self._relayout(keep_position=False)
-        self.scroll_to(y=scroll, animate=False, immediate=True)
+        self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
 
     def show_message(self, message: str) -> None:
         self.article = None
@@ -120,7 +119,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.lines))
         if anchor is not None:
-            self.scroll_to(y=self._find_anchor(anchor), animate=False, immediate=True)
+            self.scroll_to(y=self._find_anchor(anchor), animate=False, immediate=True, force=True)
         self.refresh()
 
     def _anchor(self) -> tuple[int | None, int] | None:
@@ -185,7 +184,7 @@ class ReaderView(ScrollView, can_focus=True):
         lines = self.match_lines
         if not lines:
             return False
-        self.scroll_to(y=max(0, lines[0] - 2), animate=False, immediate=True)
+        self.scroll_to(y=max(0, lines[0] - 2), animate=False, immediate=True, force=True)
         return True
 
     # -- movement --------------------------------------------------------
@@ -195,7 +194,7 @@ class ReaderView(ScrollView, can_focus=True):
         return int(self.scroll_y)
 
     def move(self, delta: int) -> None:
-        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True, force=True)
 
     def page(self, fraction: float) -> None:
         height = self.scrollable_content_region.height
@@ -203,10 +202,10 @@ class ReaderView(ScrollView, can_focus=True):
         self.move(step if fraction > 0 else -step)
 
     def home(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def end(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -1,0 +1,96 @@
+"""10,000 articles: the list formats only the rows on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from tuireader.article import Article, Block, BlockKind, Direction
+from tuireader.config import Settings
+from tuireader.ui.app import TuiReaderApp
+from tuireader.ui.source import Source
+from tuireader.ui.widgets.article_list import ArticleList
+
+from .conftest import loaded, wait_for
+
+N = 10_000
+
+
+class Row(NamedTuple):
+    id: str
+    rel: str
+    title: str
+    comments: int | None
+    error: str | None
+    direction: Direction
+    mtime_ns: int = 0
+    size: int = 0
+
+
+class FakeSource(Source):
+    """Many articles without touching the disk."""
+
+    def __init__(self, n: int) -> None:
+        self.root = Path("/nonexistent")
+        self.rows = [
+            Row(
+                f"id{i}",
+                f"{i:05d}.txt",
+                f"مقال رقم {i} عن الأخبار" if i % 2 else f"Article number {i}",
+                i % 7,
+                None,
+                Direction.RTL if i % 2 else Direction.LTR,
+            )
+            for i in range(n)
+        ]
+
+    def entries(self):
+        return self.rows
+
+    def refresh(self, progress=None, cancel=None):
+        return None
+
+    def article(self, row) -> Article:
+        return Article(
+            id=row.id,
+            path=Path(row.rel),
+            title=row.title,
+            blocks=(Block(BlockKind.PARAGRAPH, f"Body of {row.title}."),),
+            direction=row.direction,
+        )
+
+    def search(self, query, entries):
+        return [e.id for e in entries if query in e.title]
+
+    def close_thread(self) -> None:
+        pass
+
+
+async def test_ten_thousand_articles(tmp_path, monkeypatch):
+    formatted = []
+    real = ArticleList._row_segments
+
+    def counting(self, row, width):
+        formatted.append(row.id)
+        return real(self, row, width)
+
+    monkeypatch.setattr(ArticleList, "_row_segments", counting)
+    settings = Settings(
+        directory=Path("/nonexistent"), state_dir=tmp_path / "s", poll_interval=0
+    )
+    app = TuiReaderApp(settings, source=FakeSource(N))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        assert len(screen.article_list.rows) == N
+        await pilot.press("G")
+        screen = await loaded(pilot)
+        assert screen.article.id == f"id{N - 1}"
+        await pilot.press("k", "g", "space", "end", "home")
+        await loaded(pilot)
+        # only rows that were on screen were ever formatted
+        assert len(set(formatted)) < 200
+        await pilot.press("slash", *"number 99")
+        await wait_for(pilot, lambda: screen.filter_query == "number 99")
+        assert {r.id for r in screen.article_list.rows} == {
+            f"id{i}" for i in range(0, N, 2) if str(i).startswith("99")
+        }
