@@ -36,6 +36,8 @@ PURE_MODULES = [
     "tuireader.paths",
     "tuireader.terminal",
     "tuireader.cli",
+    "tuireader.config",
+    "tuireader.state",
 ]
 
 
