@@ -34,7 +34,7 @@ from tuireader.ui.widgets.details import CommentsPane, MetadataPane
 from tuireader.ui.widgets.filter_bar import FilterBar
 from tuireader.ui.widgets.reader import ReaderView
 
-WIDE = 120  # from this width the side panes sit beside the reader
+WIDE = 130  # from this width the side panes sit beside the reader
 SEARCH_DELAY = 0.12  # seconds of typing pause before the filter runs
 SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
@@ -455,10 +455,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         row = self.article_list.current
         if row is None:
             return
-        starred = self.store.toggle_star(row.id)
+        self.store.toggle_star(row.id)
         self.article_list.refresh_row(row.id)
-        self._schedule_save()
-        self._say("Starred." if starred else "Star removed.", timeout=2)
+        self._schedule_save()  # the row's ★ is the feedback
 
     def action_refresh(self) -> None:
         if self._refreshing:
@@ -479,20 +478,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_bidi_mode(self) -> None:
         mode = "terminal" if self.options.mode == "app" else "app"
         self._set_options(replace(self.options, mode=mode))
-        self._tell_terminal(mode)
-        self._say(
-            f"Bidi mode: {mode}"
-            + (" (the terminal reorders text)" if mode == "terminal" else " (tuireader reorders)"),
-            timeout=3,
-        )
+        self._tell_terminal(mode)  # the reader's border shows the mode
 
     def action_harakat(self) -> None:
         self._set_options(replace(self.options, harakat=not self.options.harakat))
-        self._say(f"Harakat {'shown' if self.options.harakat else 'hidden'}.", timeout=2)
 
     def action_shaping(self) -> None:
         self._set_options(replace(self.options, shape=not self.options.shape))
-        self._say(f"Shaping {'on' if self.options.shape else 'off'}.", timeout=2)
 
     def _set_options(self, options: TextOptions) -> None:
         self.options = options

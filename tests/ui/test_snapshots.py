@@ -1,0 +1,72 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot).
+
+Deterministic: the fixture articles, private state and cache directories, no
+clock in the header. Update after a deliberate change with
+``pytest tests/ui/test_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from .conftest import loaded, wait_for
+
+
+async def _ready(pilot) -> None:
+    await loaded(pilot)
+
+
+async def _filter(pilot) -> None:
+    screen = await loaded(pilot)
+    await pilot.press("slash", *"الاسعار")
+    await wait_for(pilot, lambda: screen.filter_query == "الاسعار")
+    await loaded(pilot)
+
+
+async def _help(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("question_mark")
+
+
+async def _terminal_mode(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("B")
+
+
+async def _harakat(pilot) -> None:
+    screen = await loaded(pilot)
+    await pilot.press("j", "j", "j", "H")
+    await loaded(pilot)
+    assert screen.options.harakat
+
+
+async def _read_and_starred(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("s", "j", "enter", "space", "tab")
+    await loaded(pilot)
+
+
+def test_main_80x24(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_ready)
+
+
+def test_main_160x50(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(160, 50), run_before=_ready)
+
+
+def test_filter_arabic_80x24(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_filter)
+
+
+def test_help_80x24(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_help)
+
+
+def test_terminal_bidi_mode_120x40(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_terminal_mode)
+
+
+def test_harakat_120x40(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_harakat)
+
+
+def test_read_starred_paged_160x50(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(160, 50), run_before=_read_and_starred)
