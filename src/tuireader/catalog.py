@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -282,16 +283,15 @@ class Catalog:
         root = str(self.root)
         jobs = [(root, rel, size, mtime_ns) for _rowid, rel, _aid, size, mtime_ns in todo]
         rowids = [t[0] for t in todo]
-        if self.workers <= 1 or len(todo) < POOL_MIN_FILES:
+        chunks = _chunks(jobs)
+        pool = None
+        if self.workers > 1 and len(todo) >= POOL_MIN_FILES:
+            pool = _start_pool(min(self.workers, len(chunks)))
+        if pool is None:  # small job, or no worker processes here: parse in this thread
             for start in range(0, len(jobs), BATCH):
                 chunk = jobs[start : start + BATCH]
                 yield list(zip(rowids[start:], _parse_chunk(chunk), strict=False))
             return
-        # Spawned (not forked) workers: the caller is usually a thread of a
-        # running app, and forking a threaded process can deadlock.
-        ctx = multiprocessing.get_context("spawn")
-        chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
-        pool = ctx.Pool(min(self.workers, len(chunks)))
         try:
             pending: list[tuple[int, ParsedRow]] = []
             pos = 0
@@ -312,6 +312,53 @@ class Catalog:
 
 
 # -- helpers (module level so that pool workers can import them) -----------
+
+
+def _chunks(jobs: list) -> list[list]:
+    return [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+
+
+def _start_pool(n: int):
+    """A pool of ``n`` spawned parser processes, or None when none can start.
+
+    Spawned, not forked: the caller is usually a thread of a running app,
+    and forking a threaded process can deadlock. Textual replaces
+    ``sys.stderr`` with an object without a usable file descriptor, which
+    multiprocessing hands to its helper process: the real stderr is put
+    back for the moment the pool starts.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    with _POOL_LOCK, _real_stderr():
+        try:
+            return ctx.Pool(n, initializer=_worker_init)
+        except Exception:
+            return None
+
+
+_POOL_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    current = sys.stderr
+    try:
+        ok = current is not None and current.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        ok = False
+    if ok or sys.__stderr__ is None:
+        yield
+        return
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = current
+
+
+def _worker_init() -> None:
+    # Parsing in the background must not take the CPU from the interface.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(5)
 
 
 def article_id(rel: str) -> str:

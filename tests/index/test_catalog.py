@@ -314,3 +314,44 @@ def test_many_rewrites_compact_the_search_table(library, cache, monkeypatch):
     assert len(cat.entries()) == 3
     assert len(cat.search("version3")) == 1 and cat.search("version2") == []
     assert len(cat.search("news")) == 2
+
+
+class _CapturedStderr:
+    """Like the stream an app framework puts in sys.stderr: no real descriptor."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_worker_processes_start_under_a_captured_stderr(library, cache, monkeypatch):
+    for i in range(6):
+        write_article(library, f"bulk/{i}.txt", f"خبر {i}", "نص الخبر.")
+    monkeypatch.setattr(catalog_mod, "POOL_MIN_FILES", 1)
+    started = []
+    real_start = catalog_mod._start_pool
+
+    def recording(n):
+        pool = real_start(n)
+        started.append(pool is not None)
+        return pool
+
+    monkeypatch.setattr(catalog_mod, "_start_pool", recording)
+    monkeypatch.setattr("sys.stderr", _CapturedStderr())
+    cat = Catalog(library, cache, workers=2)
+    cat.refresh()
+    assert started == [True]
+    assert len(cat.entries()) == 9 and not any(e.pending for e in cat.entries())
+
+
+def test_without_worker_processes_parsing_happens_in_the_thread(library, cache, monkeypatch):
+    monkeypatch.setattr(catalog_mod, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(catalog_mod, "_start_pool", lambda n: None)
+    cat = Catalog(library, cache, workers=2)
+    cat.refresh()
+    assert len(cat.entries()) == 3 and not any(e.pending for e in cat.entries())
