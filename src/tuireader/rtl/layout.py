@@ -190,14 +190,27 @@ def truncate_line(
 
 @lru_cache(maxsize=4096)
 def _truncate(text: str, width: int, rtl: bool, options: TextOptions) -> VisualLine:
+    # A long text is tried with a generous prefix first; if even the prefix
+    # fits (say, it is mostly marks), the whole text is used.
+    limit = 8 * width + 256
+    if len(text) > limit:
+        line, was_cut = _truncate_once(text[:limit], width, rtl, options)
+        if was_cut:
+            return line
+    return _truncate_once(text, width, rtl, options)[0]
+
+
+def _truncate_once(
+    text: str, width: int, rtl: bool, options: TextOptions
+) -> tuple[VisualLine, bool]:
     flat = _LINE_BREAKS.sub(" ", text)  # one line: separators become spaces
     prep = _prepare(flat, rtl, options)
     start, end = content_span(prep.cls)
     if start == end:
-        return VisualLine("", 0, "right" if rtl else "left", ())
+        return VisualLine("", 0, "right" if rtl else "left", ()), False
     prefix = prep.prefix
     if prefix[end] - prefix[start] <= width:
-        return _line(prep, start, end, width, options, 0)
+        return _line(prep, start, end, width, options, 0), False
     cut = fit(prefix, start, end, width - 1)
     while cut > start and prep.cls[cut - 1] in "WS":
         cut -= 1
@@ -205,4 +218,5 @@ def _truncate(text: str, width: int, rtl: bool, options: TextOptions) -> VisualL
     src = (*prep.src[start:cut], -1)
     cls = classes(s)
     levels = resolve_levels(s, rtl, cls)
-    return _emit(s, src, levels, cls, prefix[cut] - prefix[start] + 1, rtl, options, 0)
+    cells = prefix[cut] - prefix[start] + 1
+    return _emit(s, src, levels, cls, cells, rtl, options, 0), True

@@ -14,6 +14,7 @@ Levels are returned as a string of digits, one per code point.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from .classes import BRACKET_RE, CANON, OPENING, classes
 from .seqs import cut
@@ -41,21 +42,23 @@ def _same(mo: re.Match[str], ch: str) -> str:
 _STRONG = {t: re.compile(f"[{t}]") for t in ("LRA", "LR", "LREN")}
 
 
-def _last_strong(backwards: str, end: int, strong: str, sos: str) -> str:
-    """The last of the ``strong`` types before position ``end`` of a string,
-    given that string reversed (regular expressions only search forwards)."""
-    mo = _STRONG[strong].search(backwards, len(backwards) - end)
-    return sos if mo is None else mo.group()
-
-
 def _numbers_after(s: str, strong: str, sos: str, after: str, new: str) -> str:
     """European-number runs whose last preceding strong type (among
     ``strong``) is ``after`` become ``new`` (rules W2 and W7)."""
     parts: list[str] = []
     pos = 0
-    backwards = s[::-1]
+    n = len(s)
+    backwards = s[::-1]  # regular expressions only search forwards
+    find = _STRONG[strong].search
+    last, last_end = sos, 0
     for mo in _E_RUN.finditer(s):
-        if _last_strong(backwards, mo.start(), strong, sos) == after:
+        # Look back only as far as the previous run: beyond it the answer is
+        # the previous run's (this keeps the whole pass linear).
+        found = find(backwards, n - mo.start(), n - last_end)
+        if found is not None:
+            last = found.group()
+        last_end = mo.end()
+        if last == after:
             parts += [s[pos : mo.start()], new * (mo.end() - mo.start())]
             pos = mo.end()
     if not parts:
@@ -183,6 +186,7 @@ def _resolve_brackets(text: str, cls: str, s: str, sos: str) -> str:
     emb = sos
     opp = "L" if emb == "R" else "R"
     changed: dict[int, str] = {}  # bracket position -> its new type
+    changed_at: list[int] = []  # the same positions, sorted
     backwards = s[::-1]
     for o, c in pairs:
         # Brackets are handled in order of their opening one, so none inside
@@ -195,13 +199,15 @@ def _resolve_brackets(text: str, cls: str, s: str, sos: str) -> str:
             mo = _STRONG["LREN"].search(backwards, len(s) - o)
             k = -1 if mo is None else len(s) - 1 - mo.start()
             prev = sos if k < 0 else s[k].translate(_STRONG_FOR_N0)
-            later = [p for p in changed if k < p < o]
-            if later:
-                prev = changed[max(later)]
+            j = bisect_left(changed_at, o) - 1
+            if j >= 0 and changed_at[j] > k:
+                prev = changed[changed_at[j]]
             new = opp if prev == opp else emb
         else:
             continue
         changed[o] = changed[c] = new
+        insort(changed_at, o)
+        insort(changed_at, c)
     if not changed:
         return s
     types = list(s)
