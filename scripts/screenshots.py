@@ -6,6 +6,7 @@
 
 Each shot starts the app headless on the bundled samples with fresh, private
 state and cache directories, so the pictures do not depend on this machine.
+The SVGs keep the terminal's cell order in any viewer (see keep_cell_order).
 """
 
 from __future__ import annotations
@@ -48,7 +49,18 @@ async def _shot(directory: Path, size: tuple[int, int], keys: Sequence[str]) -> 
                 await pilot.press(*keys)
                 await _wait(pilot, lambda: _shown(app) and _filtered(app, keys))
             await pilot.pause()
-            return app.export_screenshot(title="tuireader")
+            return keep_cell_order(app.export_screenshot(title="tuireader"))
+
+
+def keep_cell_order(svg: str) -> str:
+    """Stop SVG viewers (browsers, GitHub) from reordering right-to-left text.
+
+    Each <text> holds terminal cells in visual order already; a viewer that
+    applied the bidi algorithm again would show Arabic backwards, exactly the
+    double reversal tuireader avoids in terminals.
+    """
+    rule = "text { unicode-bidi: bidi-override; direction: ltr; }"
+    return svg.replace("<style>", f"<style>\n    {rule}", 1)
 
 
 def _shown(app: TuiReaderApp) -> bool:

@@ -176,6 +176,7 @@ async def test_help_screen_lists_every_action(make_app, size):
         for action in KEY_ACTIONS:
             assert action.description in seen, action.id
             assert action.id in seen
+        assert "[keys]" in seen  # the config table's name, shown literally
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

@@ -59,9 +59,9 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_table(self) -> Table:
         table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
-        table.add_column("Keys", no_wrap=True, style="bold")
-        table.add_column("Action")
-        table.add_column("Id (for [keys] in the config)", style="dim")
+        table.add_column(Text("Keys"), no_wrap=True, style="bold")
+        table.add_column(Text("Action"))
+        table.add_column(Text("Id (for [keys] in the config)"), style="dim")
         for action in KEY_ACTIONS:
             keys = display_keys(self.app.get_key_display, action, self.keymap)
             table.add_row(Text(keys), Text(action.description), Text(action.id))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -232,7 +233,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        style = self.get_component_rich_style
+        def style(name: str) -> Style:
+            # partial: without the widget background, so the cursor row shows through
+            return self.get_component_rich_style(name, partial=True)
+
         text_style = style("article-list--read" if read else "article-list--unread")
         if row.error:
             marker = Segment(ERROR_MARK, style("article-list--error"))

@@ -119,7 +119,7 @@ class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
         index = int(self.scroll_y) + y
         if not self.lines:
             if y == 0 and self.article is not None:
-                style = self.get_component_rich_style("metadata--empty")
+                style = self.get_component_rich_style("metadata--empty", partial=True)
                 return Strip([Segment("no details", style)]).adjust_cell_length(width).apply_style(
                     base
                 )
@@ -134,7 +134,9 @@ class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments).adjust_cell_length(width).apply_style(base).simplify()
 
     def _styled(self, line: DisplayLine) -> list[Segment]:
-        style_of = self.get_component_rich_style
+        def style_of(name: str) -> Style:
+            return self.get_component_rich_style(name, partial=True)
+
         if line.role == "meta_caption":
             return [Segment(line.text, style_of("metadata--caption"))]
         if not line.spans:

@@ -18,6 +18,9 @@ from tuireader.article import Direction
 from tuireader.rtl import TextOptions, paragraph_direction, truncate
 
 PREVIEW_LABEL = "reads: "
+# Textual's Input draws what it holds raw: a paste carrying ESC, C0/C1 controls,
+# bidi controls or lone surrogates is refused rather than sent to the terminal.
+NO_CONTROLS = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]*"
 
 
 def visual_query(query: str, width: int, options: TextOptions) -> tuple[str, Direction]:
@@ -78,7 +81,12 @@ class FilterBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static("/", id="filter-prompt", markup=False)
-            yield Input(placeholder="filter titles and text", compact=True, id="filter-input")
+            yield Input(
+                placeholder="filter titles and text",
+                compact=True,
+                restrict=NO_CONTROLS,
+                id="filter-input",
+            )
             yield Static("", id="filter-count", markup=False)
         yield QueryPreview(self.options, id="filter-preview")
 

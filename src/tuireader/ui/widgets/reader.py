@@ -231,7 +231,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         if not self.lines:
             if y == 1 and width > 0:
-                style = self.get_component_rich_style("reader--empty")
+                style = self.get_component_rich_style("reader--empty", partial=True)
                 msg = self.empty_message[:width]
                 return Strip([Segment(msg.center(width), style)]).apply_style(base)
             return Strip.blank(width, base)
@@ -251,7 +251,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             "notice": "reader--notice",
             "error": "reader--error",
         }.get(role)
-        return self.get_component_rich_style(name) if name else Style()
+        return self.get_component_rich_style(name, partial=True) if name else Style()
 
     def _paint(self, line: DisplayLine, width: int) -> Strip:
         measure = self._measure
@@ -262,7 +262,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         segments = [Segment(" " * lead)] if lead else []
         hits = self._line_hits(line)
         if hits:
-            match_style = style + self.get_component_rich_style("reader--match")
+            match_style = style + self.get_component_rich_style("reader--match", partial=True)
             run_start = 0
             text = line.text
             for i in range(1, len(text) + 1):
