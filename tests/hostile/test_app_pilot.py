@@ -261,3 +261,20 @@ async def test_vanished_and_swapped_files_after_listing(tmp_path, home):
             await pilot.press("j")
         assert app.is_running
         await pilot.press("q")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "catalog.py/index_db.py: a file name that is not UTF-8 cannot be stored in the "
+    "SQLite index; the refresh fails and the app lists nothing at all"))
+async def test_undecodable_file_name_does_not_empty_the_list(tmp_path, home):
+    from .test_pipeline import _undecodable_library
+
+    app = make_app(_undecodable_library(tmp_path), home)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        screen = app.screen
+        assert_screen_safe(app, "a library with an undecodable file name")
+        titles = sorted(r.title for r in screen.article_list.rows)
+        assert titles == ["GOOD-LEGACY-NAME", "GOOD-NEIGHBOUR"]
