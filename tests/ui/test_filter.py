@@ -87,7 +87,7 @@ async def test_matches_are_highlighted_in_the_reader(make_app):
         await type_filter(pilot, screen, "الأسعار")
         await loaded(pilot)
         reader = screen.reader
-        match_bg = reader.get_component_rich_style("reader--match").bgcolor
+        match_bg = reader.get_component_rich_style("reader--match", partial=True).bgcolor
         highlighted = []
         for y in range(reader.scrollable_content_region.height):
             strip = reader.render_line(y)

@@ -278,16 +278,19 @@ async def test_mouse_click_selects_and_focuses(make_app, size):
     async with app.run_test(size=size) as pilot:
         screen = await loaded(pilot)
         lst = screen.article_list
-        await pilot.click(lst, offset=(5, lst.content_region.y - lst.region.y + 2))
-        assert await shown(pilot) == ORDER[2]
-        await pilot.click(screen.reader, offset=(5, 5))
-        await pilot.pause()
-        assert screen.focused is screen.reader
+        top = lst.content_region.y - lst.region.y
         # a double click on a row opens it (marks it read, focuses the reader)
-        await pilot.click(lst, offset=(5, lst.content_region.y - lst.region.y + 3), times=2)
+        await pilot.click(lst, offset=(5, top + 3), times=2)
         assert await shown(pilot) == ORDER[3]
         await pilot.pause()
         assert screen.store.is_read(lst.current.id)
+        assert screen.focused is screen.reader
+        # a single click highlights and shows (the long article)
+        await pilot.click(lst, offset=(5, top + 2))
+        assert await shown(pilot) == ORDER[2]
+        assert not screen.store.is_read(lst.current.id)
+        await pilot.click(screen.reader, offset=(5, 5))
+        await pilot.pause()
         assert screen.focused is screen.reader
         # the wheel scrolls the reader
         from textual import events
@@ -295,3 +298,25 @@ async def test_mouse_click_selects_and_focuses(make_app, size):
         await pilot._post_mouse_events([events.MouseScrollDown], screen.reader, (5, 5))
         await pilot.pause()
         assert screen.reader.scroll_y > 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_command_palette_lists_and_runs_every_action(make_app, size):
+    from textual.command import CommandList, CommandPalette
+
+    from tuireader.ui.commands import ActionsProvider
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await loaded(pilot)
+        provider = ActionsProvider(screen)
+        names = [hit.text for hit in [h async for h in provider.discover()]]
+        expected = {a.description for a in KEY_ACTIONS if a.id != "command_palette"}
+        assert expected <= set(names)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"Star")
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
+        await wait_for(pilot, lambda: screen.store.is_starred(screen.article_list.current.id))

@@ -57,7 +57,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     ReaderView > .reader--subheading { color: $secondary; text-style: bold; }
     ReaderView > .reader--notice { color: $warning; text-style: italic; }
     ReaderView > .reader--error { color: $error; text-style: bold; }
-    ReaderView > .reader--match { background: $warning 70%; color: $background; }
+    ReaderView > .reader--match { background: $warning; color: $background; }
     ReaderView > .reader--empty { color: $text-muted; }
     """
 
