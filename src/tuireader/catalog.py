@@ -169,7 +169,9 @@ class Catalog:
 
         Each word matches as a word prefix, after the same normalization as
         the indexed text (harakat, tatweel, alef forms, case do not matter).
-        Results come in list order; articles not parsed yet are not found.
+        Results come in list order, at most ``limit`` of them; articles not
+        parsed yet are not found. Without FTS5 (see ``uses_fts``) words match
+        anywhere inside a word instead of as prefixes.
         """
         terms = query_terms(query)
         if not terms:
