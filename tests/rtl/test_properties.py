@@ -249,3 +249,27 @@ def test_widths_agree_with_rich_on_what_the_app_draws(text, width, direction):
 
     for line in _layout(text, width, direction, TextOptions(harakat=True)):
         assert cell_len(line.text) == line.width
+
+
+PYTHON_BIDI_TOKENS = st.one_of(
+    word(ARABIC),
+    word("אבגדהוזחט"),
+    word("abcXYZ"),
+    word("0123456789", max_size=4),
+    word("٠١٢٣", max_size=3),
+    st.sampled_from(list(',.:/-+%$#"!؟،')),  # no mirrored characters
+    st.just(" "),
+)
+
+
+@SETTINGS
+@given(st.lists(PYTHON_BIDI_TOKENS, max_size=25).map("".join), DIRECTIONS)
+def test_single_lines_match_python_bidi(text, direction):
+    """On one line without brackets or marks, python-bidi's get_display (L1
+    and L2 only) is a valid oracle too."""
+    from bidi import get_display
+
+    text = text.strip(" ")
+    assume(text and "  " not in text)
+    (line,) = _layout(text, 10_000, direction, TextOptions(shape=False))
+    assert line.text == get_display(text, base_dir="R" if direction is RTL else "L")
