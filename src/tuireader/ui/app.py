@@ -34,31 +34,30 @@ class TuiReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
+        theme_problem = self._set_theme(self.settings.theme)
         notices = self.store.load()
         self.push_screen(MainScreen(self.settings, self.source, self.store))
         # once the screen (and its toast rack) exists, say what went wrong at startup
-        self.call_after_refresh(self._startup_notices, notices)
+        problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
+        self.call_after_refresh(self._startup_notices, problems, notices)
 
-    def _startup_notices(self, state_notices: list[str]) -> None:
-        self._set_theme(self.settings.theme)
-        for problem in self.settings.problems:
+    def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
+        for problem in problems:
             self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
         for notice in state_notices:
             self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
 
-    def _set_theme(self, theme: str) -> None:
+    def _set_theme(self, theme: str) -> str | None:
+        """Apply the configured theme; return a problem message if it is unknown."""
         if theme in self.available_themes:
             self.theme = theme
-            return
+            return None
         line = self.settings.lines.get("theme")
         where = f"{self.settings.config_path}" + (f", line {line}" if line else "")
         known = ", ".join(sorted(self.available_themes))
-        self.notify(
-            f"{where}, key 'theme': unknown theme {theme!r}; using {self.theme!r}. Known: {known}",
-            title="Config",
-            severity="warning",
-            timeout=12,
-            markup=False,
+        return (
+            f"{where}, key 'theme': unknown theme {theme!r}; "
+            f"using {self.theme!r}. Known: {known}"
         )
 
     def action_quit(self) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 
 from tuireader.article import Article
 from tuireader.catalog import Catalog, CatalogEntry
-from tuireader.search import contains, find_matches
+from tuireader.normalize import fold
+from tuireader.search import find_matches, fold_query
 
 
 def query_words(query: str) -> list[str]:
@@ -25,6 +26,8 @@ class Source:
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = Path(root)
         self.catalog = Catalog(root, cache_dir)
+        # id -> (title, folded title): folding 100,000 titles per keystroke is slow
+        self._folded_titles: dict[str, tuple[str, str]] = {}
 
     def entries(self) -> list[CatalogEntry]:
         return self.catalog.entries()
@@ -43,12 +46,18 @@ class Source:
         The index matches words by prefix; titles are also matched anywhere
         inside a word (an Arabic word often carries a prefix such as "ال").
         """
-        words = query_words(query)
+        words = [w for w in (fold_query(w) for w in query_words(query)) if w]
         if not words:
             return []
         found = set(self.catalog.search(query))
+        folded = self._folded_titles
         for entry in entries:
-            if entry.id not in found and all(contains(w, entry.title) for w in words):
+            if entry.id in found:
+                continue
+            cached = folded.get(entry.id)
+            if cached is None or cached[0] != entry.title:
+                cached = folded[entry.id] = (entry.title, fold(entry.title))
+            if all(w in cached[1] for w in words):
                 found.add(entry.id)
         return [e.id for e in entries if e.id in found]
 

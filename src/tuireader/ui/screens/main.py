@@ -38,6 +38,7 @@ WIDE = 130  # from this width the side panes sit beside the reader
 SEARCH_DELAY = 0.12  # seconds of typing pause before the filter runs
 SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
+SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -124,8 +125,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def _apply_size(self, width: int) -> None:
         wide = width >= WIDE
-        self.set_class(wide, "-wide")
-        self.set_class(not wide, "-narrow")
+        if self.has_class("-wide") != wide or self.has_class("-narrow") == wide:
+            # (a class change restyles every widget: only when it changes)
+            self.set_class(wide, "-wide")
+            self.set_class(not wide, "-narrow")
 
     # -- the catalog -----------------------------------------------------
 
@@ -242,24 +245,32 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if (row.id, stamp) in (self._shown, self._loading):
             return
         cached = self._articles.get((row.id, stamp))
+        size = getattr(row, "size", None)
+        if cached is None and isinstance(size, int) and size <= SYNC_LOAD_BYTES:
+            # a small file reads faster than a worker thread starts: show it in this frame
+            cached = self._read_article(row)
         if cached is not None:
             self._show_article(row, stamp, cached)
         else:
             self._loading = (row.id, stamp)
             self._load_worker(row, stamp)
 
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_worker(self, row: Row, stamp: Any) -> None:
-        worker = get_current_worker()
+    def _read_article(self, row: Row) -> Article:
         try:
-            article = self.source.article(row)
+            return self.source.article(row)
         except Exception as exc:  # noqa: BLE001 - show the failure in the reader
-            article = Article(
+            return Article(
                 id=row.id,
                 path=Path(getattr(row, "rel", row.id)),
                 title=row.title,
                 error=f"could not load this article ({type(exc).__name__}: {exc})",
             )
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_worker(self, row: Row, stamp: Any) -> None:
+        worker = get_current_worker()
+        try:
+            article = self._read_article(row)
         finally:
             self.source.close_thread()
         if not worker.is_cancelled:

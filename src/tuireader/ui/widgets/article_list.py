@@ -106,6 +106,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.is_starred = is_starred
         self.options = options
         self._cache: LRUCache[tuple, list[Segment]] = LRUCache(2048)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(512)  # painted rows
 
     # -- data ------------------------------------------------------------
 
@@ -123,6 +124,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows = list(rows)
         self._index = {row.id: i for i, row in enumerate(self.rows)}
         self._cache.clear()
+        self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         target = self._index.get(old_id, min(old_cursor, len(self.rows) - 1)) if old_id else 0
         self._set_cursor(max(0, target), force=True)
@@ -140,8 +142,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def refresh_row(self, article_id: str | None = None) -> None:
         """Redraw after a read/star change (one row, or all of them)."""
-        self._cache.clear()
-        self.refresh()
+        # read/star state is part of the cache keys: nothing to drop
+        index = self._index.get(article_id) if article_id is not None else None
+        if index is None:
+            self.refresh()
+        else:
+            self.refresh_line(index)
 
     def set_options(self, options: TextOptions) -> None:
         self.options = options
@@ -159,9 +165,20 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor = index
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_y
         self._scroll_cursor_visible()
-        self.refresh()
+        if self.scroll_y == top:  # only the two rows changed
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self.current))
+
+    def on_focus(self) -> None:
+        self.refresh_line(self.cursor)  # the cursor row's colour depends on focus
+
+    def on_blur(self) -> None:
+        self.refresh_line(self.cursor)
 
     def _scroll_cursor_visible(self) -> None:
         if self.rows:
@@ -205,13 +222,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering -------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         self._scroll_cursor_visible()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -220,16 +237,33 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if not 0 <= index < len(self.rows) or width <= 0:
             return Strip.blank(width, base)
         row = self.rows[index]
-        segments = self._row_segments(row, width)
-        strip = Strip(segments).adjust_cell_length(width)
-        if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("article-list--cursor"))
-        return strip.apply_style(base).simplify()
+        cursor = index == self.cursor
+        key = (*self._row_key(row, width), cursor, cursor and self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = Strip(self._row_segments(row, width)).adjust_cell_length(width)
+            if cursor:
+                strip = strip.apply_style(self.get_component_rich_style("article-list--cursor"))
+            strip = strip.apply_style(base).simplify()
+            self._strips[key] = strip
+        return strip
+
+    def _row_key(self, row: Row, width: int) -> tuple:
+        return (
+            row.id,
+            row.title,
+            row.comments,
+            row.error,
+            width,
+            self.is_read(row.id),
+            self.is_starred(row.id),
+            self.options,
+        )
 
     def _row_segments(self, row: Row, width: int) -> list[Segment]:
         read = self.is_read(row.id)
         starred = self.is_starred(row.id)
-        key = (row.id, row.title, row.comments, width, read, starred, self.options)
+        key = self._row_key(row, width)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
