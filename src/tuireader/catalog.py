@@ -25,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from tuireader.article import Article, Direction
-from tuireader.index_db import IndexDB, ParsedRow, db_path_for
+from tuireader.index_db import IndexDB, ParsedRow, db_path_for, from_db_rel
+from tuireader.sanitize import clean_line
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -283,7 +284,9 @@ class Catalog:
     ) -> Iterator[list[tuple[int, ParsedRow]]]:
         """Parsed rows in batches of about BATCH, in list order."""
         root = str(self.root)
-        jobs = [(root, rel, size, mtime_ns) for _rowid, rel, _aid, size, mtime_ns in todo]
+        jobs = [
+            (root, from_db_rel(rel), size, mtime_ns) for _rowid, rel, _aid, size, mtime_ns in todo
+        ]
         rowids = [t[0] for t in todo]
         chunks = _chunks(jobs)
         pool = None
@@ -394,7 +397,8 @@ def _to_ns(mtime: float | int | None) -> int:
 
 
 def _stub_title(rel: str) -> str:
-    return PurePosixPath(rel).stem or rel
+    # A file name is untrusted text too (escape sequences, undecodable bytes).
+    return clean_line(PurePosixPath(rel).stem or rel)
 
 
 def _parse_chunk(jobs: Sequence[tuple[str, str, int, int]]) -> list[ParsedRow]:

@@ -82,6 +82,23 @@ def fts5_available() -> bool:
     return _fts5_available
 
 
+def to_db_rel(rel: str) -> str | bytes:
+    """A path as SQLite can store it.
+
+    A file name that is not UTF-8 reaches us with lone surrogates, which SQLite
+    cannot encode; such a path is stored as its raw bytes (a BLOB) instead.
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(rel)
+    return rel
+
+
+def from_db_rel(value: str | bytes) -> str:
+    return value if isinstance(value, str) else os.fsdecode(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """What the index stores about one file (search text aside)."""
@@ -325,16 +342,17 @@ class IndexDB:
 
     def rows(self) -> list[tuple]:
         """All rows in list order, as plain tuples in ``_COLUMNS`` order."""
-        return self.conn().execute(f"SELECT {_COLUMNS} FROM articles ORDER BY ord").fetchall()
+        rows = self.conn().execute(f"SELECT {_COLUMNS} FROM articles ORDER BY ord").fetchall()
+        return [r if type(r[1]) is str else (r[0], from_db_rel(r[1]), *r[2:]) for r in rows]
 
     def stamps(self) -> dict[str, tuple[int, int, int, int, int]]:
         """rel -> (rowid, size, mtime_ns, parsed, ord), for change detection."""
         cur = self.conn().execute("SELECT rel, rowid, size, mtime_ns, parsed, ord FROM articles")
-        return {r[0]: r[1:] for r in cur}
+        return {from_db_rel(r[0]): r[1:] for r in cur}
 
     def row_by_aid(self, aid: str) -> Row | None:
         r = self.conn().execute(f"SELECT {_COLUMNS} FROM articles WHERE aid=?", (aid,)).fetchone()
-        return Row(*r[:5], bool(r[5]), *r[6:]) if r else None
+        return Row(r[0], from_db_rel(r[1]), *r[2:5], bool(r[5]), *r[6:]) if r else None
 
     def metadata_json(self, rowid: int) -> str | None:
         r = self.conn().execute("SELECT metadata FROM articles WHERE rowid=?", (rowid,)).fetchone()
@@ -398,7 +416,7 @@ class IndexDB:
         con.executemany(
             "INSERT INTO articles(rel, aid, ord, size, mtime_ns, parsed, title) "
             "VALUES(?, ?, ?, ?, ?, 0, ?)",
-            stubs,
+            ((to_db_rel(s[0]), *s[1:]) for s in stubs),
         )
 
     def mark_stale(self, con: sqlite3.Connection, items: Iterable[tuple[int, int, int]]) -> None:

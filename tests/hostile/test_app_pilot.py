@@ -263,9 +263,6 @@ async def test_vanished_and_swapped_files_after_listing(tmp_path, home):
         await pilot.press("q")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "catalog.py/index_db.py: a file name that is not UTF-8 cannot be stored in the "
-    "SQLite index; the refresh fails and the app lists nothing at all"))
 async def test_undecodable_file_name_does_not_empty_the_list(tmp_path, home):
     from .test_pipeline import _undecodable_library
 

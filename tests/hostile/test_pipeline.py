@@ -186,10 +186,6 @@ def test_undecodable_file_name_scans_and_loads(tmp_path):
         assert_safe(a.title, entry.rel)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "catalog.py/index_db.py: a file name that is not UTF-8 decodes to lone surrogates, "
-    "which SQLite cannot store: insert_stubs raises UnicodeEncodeError and the whole "
-    "refresh fails, so not one article of the library is listed"))
 def test_undecodable_file_name_does_not_hide_the_library(tmp_path):
     root = _undecodable_library(tmp_path)
     cat = Catalog(root, tmp_path / "cache", workers=1)
