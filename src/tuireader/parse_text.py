@@ -246,7 +246,10 @@ def _group_lines(lines: list[str]) -> list[str]:
 def parse_text(text: str) -> ParsedArticle:
     """Parse scraped article text. Never raises on any str input."""
     text = clean(text)
-    lines = [_SPACES.sub(" ", ln).strip(" ") for ln in text.split("\n")]
+    if "  " in text or "\t" in text or "\v" in text or "\f" in text:
+        lines = [_SPACES.sub(" ", ln).strip(" ") for ln in text.split("\n")]
+    else:  # nothing to collapse: skip a sub() per single space (most lines)
+        lines = [ln.strip(" ") for ln in text.split("\n")]
     first = next((n for n, ln in enumerate(lines) if ln), len(lines))
 
     # Trailer: table rows and one comment line, read from the end.
