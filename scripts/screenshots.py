@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from textual.css.query import NoMatches
+
 from tuireader.config import Settings
 from tuireader.paths import bundled_samples
 from tuireader.ui.app import TuiReaderApp
@@ -67,7 +69,10 @@ def _shown(app: TuiReaderApp) -> bool:
     screen = app.screen if not app.screen.is_modal else app.screen_stack[-2]
     if not isinstance(screen, MainScreen):
         return False
-    current = screen.article_list.current
+    try:
+        current = screen.article_list.current
+    except NoMatches:  # not composed yet
+        return False
     return current is not None and screen.article is not None and screen.article.id == current.id
 
 

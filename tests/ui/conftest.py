@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
@@ -81,12 +82,17 @@ async def loaded(pilot: Pilot) -> MainScreen:
 
     def ready() -> bool:
         screen = app.screen
+        if not isinstance(screen, MainScreen) or not screen.is_mounted:
+            return False
+        try:
+            lst = screen.article_list
+        except NoMatches:  # not composed yet
+            return False
         return (
-            isinstance(screen, MainScreen)
-            and bool(screen.article_list.rows)
+            bool(lst.rows)
             and screen.article is not None
-            and screen.article_list.current is not None
-            and screen.article.id == screen.article_list.current.id
+            and lst.current is not None
+            and screen.article.id == lst.current.id
         )
 
     await wait_for(pilot, ready)

@@ -31,15 +31,19 @@ class TuiReaderApp(App[int]):
         self.source = source or Source(root, settings.cache_dir or default_cache_dir())
         self.store = StateStore(settings.state_dir or default_state_dir(), root)
         self.keymap = dict(settings.keymap)
+        self._state_notices: list[str] = []
+
+    def get_default_screen(self) -> MainScreen:
+        # the main screen is the default one: no empty screen to build and leave
+        self._state_notices = self.store.load()
+        return MainScreen(self.settings, self.source, self.store)
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
         theme_problem = self._set_theme(self.settings.theme)
-        notices = self.store.load()
-        self.push_screen(MainScreen(self.settings, self.source, self.store))
         # once the screen (and its toast rack) exists, say what went wrong at startup
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
-        self.call_after_refresh(self._startup_notices, problems, notices)
+        self.call_after_refresh(self._startup_notices, problems, self._state_notices)
 
     def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
         for problem in problems:
