@@ -210,7 +210,10 @@ def _text_looks_binary(text: str) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ord(ch) < 0x20 and ch not in "\t\n\x0b\x0c\r\x1b")
+    # Counted on the UTF-8 bytes, where a control character is its own byte
+    # and never part of another character's sequence.
+    raw = sample.encode("utf-8", "surrogatepass")
+    bad = len(raw) - len(raw.translate(None, _BINARY_BYTES))
     return bad / len(sample) > _BINARY_RATIO
 
 
@@ -244,7 +247,7 @@ def decode_bytes(data: bytes, *, truncated: bool = False) -> DecodedFile:
     # Mostly valid UTF-8 with a few damaged bytes is UTF-8, not a legacy file.
     lenient = _decode(data[:_SAMPLE], "utf-8", "replace", True)
     bad = lenient.count("\ufffd")
-    good = sum(1 for ch in lenient if ch > "\x7f") - bad
+    good = len(lenient) - len(lenient.encode("ascii", "ignore")) - bad  # non-ASCII, not U+FFFD
     if good >= 8 and bad * 20 <= good:
         text = _decode(data, "utf-8", "replace", truncated)
         return DecodedFile(text, "utf-8", notices=_replacement_notice(text, invalid=True))
@@ -276,6 +279,7 @@ def _replacement_notice(text: str, invalid: bool = False) -> tuple[str, ...]:
 # High bytes of UTF-16 code units in text: ASCII/Latin-1, Hebrew, Arabic,
 # Arabic supplement, general punctuation, presentation forms.
 _UTF16_HIGH = frozenset({0x00, 0x05, 0x06, 0x07, 0x08, 0x20, 0xFB, 0xFC, 0xFD, 0xFE})
+_UTF16_HIGH_BYTES = bytes(sorted(_UTF16_HIGH))
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
@@ -285,7 +289,7 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
     if len(sample) < 16 or sample.count(0) == 0:
         return None
     for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        usual = sum(1 for b in high if b in _UTF16_HIGH)
+        usual = len(high) - len(high.translate(None, _UTF16_HIGH_BYTES))
         if usual < 0.95 * len(high):
             continue
         try:
@@ -305,41 +309,61 @@ _ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset(
 )
 
 
+# The checks below run over up to 64 KiB of every legacy-encoded file, so
+# they count with bytes.translate / bytes.count instead of Python loops.
+_HIGH_MASK = bytes.maketrans(bytes(range(256)), b"L" * 0x80 + b"H" * 0x80)
+
+
 def _high_bytes_cluster(data: bytes) -> bool:
     """Arabic text in a single-byte encoding is runs of high bytes (words);
     Latin text in one has isolated high bytes (accented letters)."""
-    sample = data[:_SAMPLE]
-    high = 0
-    clustered = 0
-    prev_high = False
-    for i, b in enumerate(sample):
-        is_high = b >= 0x80
-        if is_high:
-            high += 1
-            nxt = sample[i + 1] if i + 1 < len(sample) else 0
-            if prev_high or nxt >= 0x80:
-                clustered += 1
-        prev_high = is_high
-    return high >= 2 and clustered / high >= 0.6
+    mask = data[:_SAMPLE].translate(_HIGH_MASK)
+    high = mask.count(b"H")
+    if high < 2:
+        return False
+    # A high byte is clustered unless both neighbours are low (or missing);
+    # doubling every L keeps "LHL" matches from sharing a byte.
+    isolated = (b"L" + mask + b"L").replace(b"L", b"LL").count(b"LHL")
+    return (high - isolated) / high >= 0.6
 
 
-def _arabic_score(text: str) -> float:
-    """How much a decoding looks like Arabic-script prose: letters inside
-    Arabic words and the definite article count for it; undefined bytes,
-    C1 controls and Latin letters glued to Arabic letters count against."""
-    letters = sum(1 for ch in text if ch in _ARABIC_LETTERS)
+class _Codepage:
+    """What each byte of a single-byte encoding decodes to, as byte classes:
+    decoding such an encoding turns every byte into exactly one character."""
+
+    def __init__(self, encoding: str) -> None:
+        chars = [bytes([b]).decode(encoding, "replace") for b in range(256)]
+        self.not_letters = bytes(b for b, ch in enumerate(chars) if ch not in _ARABIC_LETTERS)
+        self.not_c1 = bytes(b for b, ch in enumerate(chars) if not "\x80" <= ch <= "\x9f")
+        # A: Arabic letter, G: a Latin-1 letter that is wrong after one.
+        marks = bytearray(b"." * 256)
+        for b, ch in enumerate(chars):
+            if ch in _ARABIC_LETTERS:
+                marks[b] = ord("A")
+            elif "\u00c0" <= ch <= "\u00ff":
+                marks[b] = ord("G")
+        self.glue_mask = bytes.maketrans(bytes(range(256)), bytes(marks))
+
+
+_CODEPAGES: dict[str, _Codepage] = {}
+
+
+def _arabic_score(sample: bytes, encoding: str) -> tuple[float, int]:
+    """(score, Arabic letters) of ``sample`` decoded as the single-byte
+    ``encoding``: how much it looks like Arabic-script prose. Letters inside
+    Arabic words and the definite article count for it; undefined bytes, C1
+    controls and Latin letters glued to Arabic letters count against."""
+    page = _CODEPAGES.get(encoding)
+    if page is None:
+        page = _CODEPAGES[encoding] = _Codepage(encoding)
+    text = sample.decode(encoding, "replace")
+    letters = len(sample.translate(None, page.not_letters))
     score = letters + 5 * text.count("\u0627\u0644")  # "ال"
     score -= 20 * text.count("\ufffd")
-    score -= 20 * sum(1 for ch in text if "\x80" <= ch <= "\x9f")
-    glued = 0
-    prev_arabic = False
-    for ch in text:
-        is_arabic = ch in _ARABIC_LETTERS
-        if "\u00c0" <= ch <= "\u00ff" and prev_arabic:
-            glued += 1
-        prev_arabic = is_arabic
-    score -= 10 * glued
-    return score
+    score -= 20 * len(sample.translate(None, page.not_c1))
+    # "AG" cannot overlap itself, so count() finds every glued letter.
+    score -= 10 * sample.translate(page.glue_mask).count(b"AG")
+    return score, letters
 
 
 def _guess_arabic_legacy(data: bytes) -> str | None:
@@ -348,9 +372,7 @@ def _guess_arabic_legacy(data: bytes) -> str | None:
     sample = data[:_SAMPLE]
     best: tuple[float, str] | None = None
     for encoding in ("cp1256", "iso8859-6"):
-        text = sample.decode(encoding, "replace")
-        score = _arabic_score(text)
-        letters = sum(1 for ch in text if ch in _ARABIC_LETTERS)
+        score, letters = _arabic_score(sample, encoding)
         if letters < 2:
             continue
         if best is None or score > best[0]:
