@@ -80,7 +80,7 @@ def _filtered(app: TuiReaderApp, keys: Sequence[str]) -> bool:
     if "slash" not in keys:
         return True
     screen = app.screen
-    return isinstance(screen, MainScreen) and bool(screen.filter_query)
+    return isinstance(screen, MainScreen) and bool(screen.filter_query) and screen.filter_settled
 
 
 async def _wait(pilot, predicate, tries: int = 500) -> None:

@@ -23,7 +23,7 @@ async def type_filter(pilot, screen, query: str) -> None:
         screen.filter_bar.input.post_message(events.Paste(query))
     else:
         await pilot.press(*query)
-    await wait_for(pilot, lambda: screen.filter_query == query.strip())
+    await wait_for(pilot, lambda: screen.filter_settled and screen.filter_query == query.strip())
 
 
 QUERIES = [
@@ -102,9 +102,10 @@ async def test_escape_clears_and_enter_keeps(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         await type_filter(pilot, screen, "الأسعار")
-        await pilot.press("j")  # arrows/j are text in the box: j is typed, not a move
+        await pilot.press("j")  # j is text in the box: typed, not a move
+        assert screen.filter_bar.value.endswith("j")
         await pilot.press("backspace")
-        await wait_for(pilot, lambda: rels(screen) == WITH_PRICES)
+        await wait_for(pilot, lambda: screen.filter_settled and rels(screen) == WITH_PRICES)
         await pilot.press("down")  # down moves the list while typing
         await loaded(pilot)
         assert screen.article.path.name == WITH_PRICES[1]

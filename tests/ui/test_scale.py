@@ -90,7 +90,7 @@ async def test_ten_thousand_articles(tmp_path, monkeypatch):
         # only rows that were on screen were ever formatted
         assert len(set(formatted)) < 200
         await pilot.press("slash", *"number 99")
-        await wait_for(pilot, lambda: screen.filter_query == "number 99")
+        await wait_for(pilot, lambda: screen.filter_settled and screen.filter_query == "number 99")
         assert {r.id for r in screen.article_list.rows} == {
             f"id{i}" for i in range(0, N, 2) if str(i).startswith("99")
         }

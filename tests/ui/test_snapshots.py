@@ -17,7 +17,7 @@ async def _ready(pilot) -> None:
 async def _filter(pilot) -> None:
     screen = await loaded(pilot)
     await pilot.press("slash", *"الاسعار")
-    await wait_for(pilot, lambda: screen.filter_query == "الاسعار")
+    await wait_for(pilot, lambda: screen.filter_settled and screen.filter_query == "الاسعار")
     await loaded(pilot)
 
 

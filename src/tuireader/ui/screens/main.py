@@ -66,6 +66,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._restore: tuple[str, int] | None = None
         self._loaded_once = False
         self._search_timer: Timer | None = None
+        self._pending_query: str | None = None  # typed, not yet applied to the list
         self._save_timer: Timer | None = None
         self._save_failed = False
         self._refreshing = False
@@ -468,6 +469,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._search_timer.stop()
         self.workers.cancel_group(self, "search")
         self.filter_bar.close()
+        self._pending_query = None
         was_filtered = self.filter_ids is not None
         self.filter_query = ""
         self.filter_ids = None
@@ -559,8 +561,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # -- the filter ------------------------------------------------------
 
+    @property
+    def filter_settled(self) -> bool:
+        """The list shows the result of what is in the filter box now."""
+        return self._pending_query is None
+
     @on(Input.Changed, "#filter-input")
     def _filter_changed(self, event: Input.Changed) -> None:
+        self._pending_query = event.value.strip()
         self.filter_bar.set_preview(event.value, self.options)
         if self._search_timer is not None:
             self._search_timer.stop()
@@ -569,6 +577,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _start_search(self, query: str) -> None:
         query = query.strip()
         if not query:
+            self._pending_query = None
             self.filter_query = ""
             self.reader.set_query("")
             if self.filter_ids is not None:
@@ -598,10 +607,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _apply_filter(self, query: str, ids: list[str]) -> None:
         if not self.filter_bar.is_open and self.filter_ids is None and not self.filter_query:
             return  # cleared meanwhile
+        if self._pending_query == query:
+            self._pending_query = None
         self.filter_query = query
         self.filter_ids = set(ids)
         self.reader.set_query(query)
-        self._rebuild_rows()
+        # a new query selects its best (first) match, as filter boxes do
+        first = next((e.id for e in self.entries if e.id in self.filter_ids), None)
+        self._rebuild_rows(keep_id=first)
         if self.article is not None and self.filter_query:
             self.reader.scroll_to_first_match()
         self._update_counts()
@@ -610,9 +623,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._start_search(event.value)
         if not event.value.strip():
             self._clear_filter()
+        elif self._pending_query is not None:  # typed faster than the filter ran
+            self._start_search(event.value)
         self.article_list.focus()
 
 
