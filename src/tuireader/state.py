@@ -70,6 +70,9 @@ class StateStore:
         return st.st_mtime_ns, st.st_size
 
     def _read_file(self) -> dict[str, Any]:
+        if self.path.exists() and not self.path.is_file():  # a FIFO would block the read
+            self.notices.append(f"Cannot read state file {self.path}: not a regular file")
+            return {}
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -84,7 +87,7 @@ class StateStore:
             libraries = data.get("libraries", {})
             if not isinstance(libraries, dict):
                 raise ValueError("bad libraries")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
             self._move_aside()
             return {}
         return data
