@@ -137,6 +137,8 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
         path = default_config_path()
     path = Path(path).expanduser()
     settings = Settings(config_path=path)
+    if path.exists() and not path.is_file():  # a FIFO would block the read
+        return settings.with_problem(f"{path}: not a regular file; using defaults")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -152,7 +154,7 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
         return settings.with_problem(f"{path}, line {line}: not UTF-8; using defaults")
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: deep nesting
         msg = str(exc)
         m = _TOML_POS.search(msg)
         if m:
@@ -177,7 +179,7 @@ def _apply(settings: Settings, data: dict[str, Any], text: str, path: Path) -> S
     def problem(key: str, message: str) -> None:
         line = _find_line(text, key)
         where = f", line {line}" if line else ""
-        problems.append(f"{path}{where}, key '{key}': {message}")
+        problems.append(f"{path}{where}, key {key!r}: {message}")  # repr: keys may hold ESC
 
     for key, value in data.items():
         line = _find_line(text, key)
@@ -235,7 +237,7 @@ def _keymap(
         where = f", line {line}" if line else ""
         if action not in KEY_IDS:
             problems.append(
-                f"{path}{where}, key 'keys.{action}': unknown action; known actions: "
+                f"{path}{where}, key {'keys.' + action!r}: unknown action; known actions: "
                 + ", ".join(sorted(KEY_IDS))
             )
             continue
