@@ -65,8 +65,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleList {
         overflow-x: hidden;
     }
-    ArticleList > .article-list--cursor { background: $surface-lighten-2; text-style: bold; }
-    ArticleList:focus > .article-list--cursor { background: $accent 60%; text-style: bold; }
+    ArticleList > .article-list--cursor { background: $panel; color: $text; text-style: bold; }
+    ArticleList:focus > .article-list--cursor {
+        background: $accent; color: $background; text-style: bold;
+    }
     ArticleList > .article-list--unread { text-style: bold; }
     ArticleList > .article-list--read { color: $text-muted; }
     ArticleList > .article-list--marker { color: $accent; }
@@ -241,9 +243,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         key = (*self._row_key(row, width), cursor, cursor and self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            strip = Strip(self._row_segments(row, width)).adjust_cell_length(width)
+            segments = self._row_segments(row, width)
             if cursor:
-                strip = strip.apply_style(self.get_component_rich_style("article-list--cursor"))
+                # the cursor's colours win over the markers' own, for contrast in 16 colours
+                over = self.get_component_rich_style("article-list--cursor")
+                segments = [Segment(seg.text, (seg.style or Style()) + over) for seg in segments]
+            strip = Strip(segments).adjust_cell_length(width, over if cursor else None)
             strip = strip.apply_style(base).simplify()
             self._strips[key] = strip
         return strip

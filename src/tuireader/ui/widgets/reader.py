@@ -54,7 +54,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     ReaderView { overflow-x: hidden; padding: 0 1; }
     ReaderView > .reader--title { color: $accent; text-style: bold; }
-    ReaderView > .reader--subheading { color: $secondary; text-style: bold; }
+    ReaderView > .reader--subheading { color: $text-primary; text-style: bold; }
     ReaderView > .reader--notice { color: $warning; text-style: italic; }
     ReaderView > .reader--error { color: $error; text-style: bold; }
     ReaderView > .reader--match { background: $warning; color: $background; }
