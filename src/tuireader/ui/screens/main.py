@@ -33,7 +33,7 @@ from tuireader.ui.source import Source
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.details import CommentsPane, MetadataPane
 from tuireader.ui.widgets.filter_bar import FilterBar
-from tuireader.ui.widgets.reader import ReaderView
+from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
 WIDE = 130  # from this width the side panes sit beside the reader
 SEARCH_DELAY = 0.12  # seconds of typing pause before the filter runs
@@ -273,7 +273,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._show_article(row, stamp, cached)
         else:
             self._loading = (row.id, stamp)
-            self._load_worker(row, stamp)
+            self._load_worker(row, stamp, self.reader.layout_key())
 
     def _read_article(self, row: Row) -> Article:
         try:
@@ -287,16 +287,22 @@ class MainScreen(Screen[None], inherit_bindings=False):
             )
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_worker(self, row: Row, stamp: Any) -> None:
+    def _load_worker(self, row: Row, stamp: Any, layout_key: Any) -> None:
         worker = get_current_worker()
         try:
             article = self._read_article(row)
         finally:
             self.source.close_thread()
+        if worker.is_cancelled:
+            return
+        # a long article is laid out here too, so the screen never waits for it
+        laid_out = layout_for(article, layout_key)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, row, stamp, article)
+            self.app.call_from_thread(self._show_article, row, stamp, article, laid_out)
 
-    def _show_article(self, row: Row, stamp: Any, article: Article) -> None:
+    def _show_article(
+        self, row: Row, stamp: Any, article: Article, laid_out: LaidOut | None = None
+    ) -> None:
         if self._loading == (row.id, stamp):
             self._loading = None
         current = self.article_list.current
@@ -314,7 +320,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.article = article
         self._shown = (row.id, stamp)
         self.reader.set_query(self.filter_query)
-        self.reader.show(article, scroll=scroll)
+        self.reader.show(article, scroll=scroll, laid_out=laid_out)
         if self.filter_query and not scroll:
             self.reader.scroll_to_first_match()
         self.metadata.show(article)

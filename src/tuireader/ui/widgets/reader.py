@@ -30,6 +30,15 @@ MAX_MEASURE = 100  # longest line in cells: wider text is hard to read
 Matcher = Callable[[str, str], Sequence[tuple[int, int]]]
 
 
+LaidOut = tuple[tuple[int, TextOptions], list[DisplayLine]]
+
+
+def layout_for(article: Article, key: tuple[int, TextOptions]) -> LaidOut:
+    """Lay ``article`` out for ``key`` (see ``ReaderView.layout_key``); thread-safe."""
+    measure, options = key
+    return key, _layout(article, measure, options)
+
+
 def _layout(article: Article, width: int, options: TextOptions) -> list[DisplayLine]:
     try:
         return article_lines(article, width, options)
@@ -87,11 +96,18 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         """Width the text is laid out for: the pane width, capped for readability."""
         return max(1, min(self.scrollable_content_region.width, MAX_MEASURE))
 
-    def show(self, article: Article | None, scroll: int = 0) -> None:
-        """Display ``article`` from line ``scroll``."""
+    def show(
+        self, article: Article | None, scroll: int = 0, laid_out: LaidOut | None = None
+    ) -> None:
+        """Display ``article`` from line ``scroll``. ``laid_out`` may carry lines
+        already computed (in a worker, for a long article) by ``layout_for``."""
         self.article = article
-        self._relayout(keep_position=False)
+        self._relayout(keep_position=False, laid_out=laid_out)
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+
+    def layout_key(self) -> tuple[int, TextOptions]:
+        """What a precomputed layout must match to be used."""
+        return self.measure, self.options
 
     def show_message(self, message: str) -> None:
         self.article = None
@@ -108,11 +124,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self.refresh()
 
-    def _relayout(self, keep_position: bool) -> None:
+    def _relayout(self, keep_position: bool, laid_out: LaidOut | None = None) -> None:
         anchor = self._anchor() if keep_position else None
         self._measure = self.measure
         if self.article is None:
             self.lines = []
+        elif laid_out is not None and laid_out[0] == (self._measure, self.options):
+            self.lines = laid_out[1]
         else:
             self.lines = _layout(self.article, self._measure, self.options)
         self._compute_matches()
