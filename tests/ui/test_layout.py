@@ -106,3 +106,24 @@ async def test_comment_counts_and_arabic_metadata(make_app, size):
         assert seen["000_d5d7dac400910391.txt"] == "no comments"
         assert seen["002_ar_economy_medium.txt"] == "12 comments"
         assert seen["016_ar_comments_not_a_number.txt"] == "—"
+
+
+async def test_reader_rewraps_on_resize_and_keeps_the_place(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("j", "j")  # the long article
+        screen = await loaded(pilot)
+        reader = screen.reader
+        await pilot.press("enter", *["j"] * 30)
+        top = reader.lines[reader.top_line]
+        wide_count, wide_measure = len(reader.lines), reader.measure
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert reader.measure < wide_measure
+        assert len(reader.lines) > wide_count  # re-wrapped into more lines
+        assert all(line.width <= reader.measure for line in reader.lines)
+        assert all(len(r.rstrip()) <= reader.scrollable_content_region.width
+                   for r in region_rows(app, reader))
+        # the same paragraph is still at the top
+        assert reader.lines[reader.top_line].block == top.block
