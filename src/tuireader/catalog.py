@@ -265,8 +265,7 @@ class Catalog:
         was_cancelled = False
         for batch in self._parse_batches(todo, cancelled):
             with db.write_lock, db.transaction() as con:
-                for rowid, parsed in batch:
-                    db.store_parsed(con, rowid, parsed)
+                db.store_parsed_many(con, batch)
                 db.bump_list_gen(con)
             done += len(batch)
             if progress:

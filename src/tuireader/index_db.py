@@ -30,6 +30,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # Bump whenever the schema or the meaning of a stored column changes (for
 # example a change of the search normalization): old files are then rebuilt.
@@ -116,9 +117,12 @@ class Row:
     error: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedRow:
-    """A freshly parsed file, ready to be written."""
+class ParsedRow(NamedTuple):
+    """A freshly parsed file, ready to be written.
+
+    A NamedTuple: parser processes send 100,000 of them to the writer, and
+    tuples pickle about twice as fast as a dataclass.
+    """
 
     rel: str
     aid: str
@@ -448,45 +452,56 @@ class IndexDB:
             con.executemany("DELETE FROM texts WHERE rowid=?", [(d,) for d in docids])
 
     def store_parsed(self, con: sqlite3.Connection, rowid: int, row: ParsedRow) -> None:
-        """Write one parsed file over its row, unless the file changed again since.
+        """Write one parsed file over its row (see ``store_parsed_many``)."""
+        self.store_parsed_many(con, [(rowid, row)])
 
-        The row's size/mtime were set before parsing; a mismatch means a newer
-        refresh already marked it, so this older result is dropped.
+    def store_parsed_many(
+        self, con: sqlite3.Connection, items: Sequence[tuple[int, ParsedRow]]
+    ) -> None:
+        """Write parsed files over their rows, unless a file changed again since.
+
+        A row's size/mtime were set before parsing; a mismatch means a newer
+        refresh already marked it, so that older result is dropped. Search
+        documents get consecutive new docids, in the order of ``items``.
         """
-        old = con.execute(
-            "SELECT docid FROM articles WHERE rowid=? AND size=? AND mtime_ns=?",
-            (rowid, row.size, row.mtime_ns),
-        ).fetchone()
-        if old is None:
+        keep: list[tuple[int, ParsedRow]] = []
+        old_docids: list[int] = []
+        for rowid, row in items:
+            old = con.execute(
+                "SELECT docid FROM articles WHERE rowid=? AND size=? AND mtime_ns=?",
+                (rowid, row.size, row.mtime_ns),
+            ).fetchone()
+            if old is None:
+                continue
+            keep.append((rowid, row))
+            if old[0] is not None:
+                old_docids.append(old[0])
+        if not keep:
             return
-        docid = int(self._meta(con, "next_docid") or 1)
-        con.execute("UPDATE meta SET value=? WHERE key='next_docid'", (str(docid + 1),))
-        con.execute(
+        first = int(self._meta(con, "next_docid") or 1)
+        con.execute("UPDATE meta SET value=? WHERE key='next_docid'", (str(first + len(keep)),))
+        con.executemany(
             "UPDATE articles SET parsed=1, aid=?, title=?, comments=?, metadata=?, "
             "direction=?, lang=?, error=?, docid=? WHERE rowid=?",
-            (
-                row.aid,
-                row.title,
-                row.comments,
-                row.metadata_json,
-                row.direction,
-                row.lang,
-                row.error,
-                docid,
-                rowid,
-            ),
+            [
+                (r.aid, r.title, r.comments, r.metadata_json, r.direction, r.lang, r.error,
+                 first + i, rowid)
+                for i, (rowid, r) in enumerate(keep)
+            ],
         )
-        if old[0] is not None:
-            self._bury(con, [old[0]])
+        self._bury(con, old_docids)
         if self.use_fts:
-            con.execute(
+            con.executemany(
                 "INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)",
-                (docid, row.search_title, row.search_body),
+                [(first + i, r.search_title, r.search_body) for i, (_rowid, r) in enumerate(keep)],
             )
         else:
-            con.execute(
+            con.executemany(
                 "INSERT INTO texts(rowid, norm) VALUES(?, ?)",
-                (docid, row.search_title + "\n" + row.search_body),
+                [
+                    (first + i, r.search_title + "\n" + r.search_body)
+                    for i, (_rowid, r) in enumerate(keep)
+                ],
             )
 
 

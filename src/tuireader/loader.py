@@ -33,6 +33,12 @@ def rel_path(path: str | os.PathLike[str], root: str | os.PathLike[str] | None =
     p = os.path.abspath(os.fspath(path))
     if root is not None:
         r = os.path.abspath(os.fspath(root))
+        if os.sep == "/" and type(p) is str and type(r) is str:
+            # A file inside the root (the index asks this for every file): the
+            # rest of the normalized path is what relpath would give.
+            prefix = r if r.endswith("/") else r + "/"
+            if p.startswith(prefix) and len(p) > len(prefix) and p[len(prefix)] != "/":
+                return p[len(prefix) :]
         try:
             rel = os.path.relpath(p, r)
         except ValueError:  # another drive on Windows
