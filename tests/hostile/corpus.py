@@ -273,6 +273,11 @@ def build(root: Path, *, huge: bool = False, naughty: bool = True) -> Corpus:
                     literal=("026_[@click=app.quit]EMPTYCLICK",)))
     _write(c.path(e), b"")
 
+    # A name in windows-1256 bytes, not UTF-8 (Windows zip archives of Arabic news).
+    legacy = os.fsdecode("027_\u0627\u0644\u0637\u0642\u0633".encode("cp1256") + b"\xff.txt")
+    e = c.add(Entry(legacy, good=True, title_marker="GOOD-NAME-1256"))
+    _write(c.path(e), article("GOOD-NAME-1256 title", ["Body of a file with a legacy name."]))
+
     # -- bad entries: listed with an error naming the file ---------------------------
     e = c.add(Entry("030_binary.txt", error_words=("binary", "not a text")))
     _write(c.path(e), random.Random(5).randbytes(8192))

@@ -188,7 +188,7 @@ def walk(p: Pty, count: int, cols: int, open_every: int = 4, wait=lambda step: T
             # goes back to the list (a lone Esc could merge with the next key).
             # Focus moves a moment after the key: give it time, or the next key
             # goes to the old pane.
-            for key, quiet in ((b"\r", 0.25), (b"G", 0.05), (b"\x1b[Z", 0.25)):
+            for key, quiet in ((b"\r", 0.1), (b"G", 0.05), (b"\x1b[Z", 0.1)):
                 p.send(key)
                 p.settle(quiet)
         mark = len(p.raw)
@@ -208,5 +208,6 @@ def walk(p: Pty, count: int, cols: int, open_every: int = 4, wait=lambda step: T
         else:
             missed.append(step)
         p.settle(0.03)
+    p.settle(0.3)  # let queued keys finish before reading the last header
     row.feed(p.raw, fed)
     return missed, row.text

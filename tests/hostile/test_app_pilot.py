@@ -73,7 +73,8 @@ async def test_walk_and_open_every_entry(corpus: Corpus, home):
                 assert error and any(w in error for w in case.error_words), (row.rel, error)
                 assert error.split("(")[0].strip() in flat, (row.rel, reader)
                 assert row.rel[:3] in flat, (row.rel, reader)  # "033_fifo", ...
-            if row.rel.startswith("naughty/") and index % 4:
+            if (case.good and not case.body_marker and index % 4) or (
+                    row.rel.startswith("naughty/") and index % 8):
                 send_key(app, "j")  # the list and reader are checked; opening costs time
                 if index + 1 < len(rows):
                     await wait_for(pilot, lambda i=index: screen.article_list.cursor == i + 1,
@@ -172,6 +173,9 @@ async def run_queries(corpus: Corpus, home, queries: list[str], typed: tuple[str
         for query in queries:
             send_key(app, "slash")
             await wait_for(pilot, lambda: app.focused is field, "the filter box focused")
+            if field.value:
+                send_key(app, "ctrl+u")  # clear the previous query
+                await wait_for(pilot, lambda: field.value == "", "the box cleared")
             if query in typed:
                 await pilot.press(*[_key(ch) for ch in query])
             else:
@@ -180,16 +184,15 @@ async def run_queries(corpus: Corpus, home, queries: list[str], typed: tuple[str
                                "the paste in the box")
             send_key(app, "enter")
             await wait_for(pilot, lambda q=query: screen.filter_query == q.strip()
-                           and app.focused is screen.article_list, "the filter applied")
+                           and app.focused is screen.article_list, f"the filter {query!r} applied")
             await app.workers.wait_for_complete()
-            await pilot.pause()
             assert app.is_running, query
             assert_screen_safe(app, f"after filtering for {query!r}")
             if query == "GOOD-PLAIN":
                 assert [r.rel for r in screen.article_list.rows] == ["001_good_plain.txt"]
-            send_key(app, "escape")
-            await wait_for(pilot, lambda: len(screen.article_list.rows) == listed_count
-                           and not screen.filter_bar.is_open, "the filter cleared")
+        send_key(app, "escape")
+        await wait_for(pilot, lambda: len(screen.article_list.rows) == listed_count
+                       and not screen.filter_bar.is_open, "the filter cleared")
         await pilot.press("q")
     assert app.return_code == 0
 

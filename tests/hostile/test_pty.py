@@ -24,7 +24,7 @@ from .checks import BIDI_CONTROLS, c1_in_output, disallowed_sequences, escape_se
 from .corpus import Corpus
 from .pty_run import Pty, command, environment, walk
 
-COLS, ROWS = 100, 30
+COLS, ROWS = 80, 24
 _WINDOW_TITLE = re.compile(rb"\x1b\][012];")
 # Textual sets the mouse pointer shape (OSC 22) with fixed names, nothing else.
 _OSC_POINTER = re.compile(rb"\x1b\]22;[a-z-]+\x07")
@@ -53,33 +53,30 @@ def check_stream(raw: bytes, markers: list[str], *, isolates: bool = False) -> N
 
 def test_reader_on_a_pty_never_forwards_escapes_from_articles(corpus: Corpus, tmp_path):
     listed = sum(1 for c in corpus.entries if c.listed)
+    naughty = next(i for i, c in enumerate(sorted_listed(corpus)) if "naughty/" in c)
     argv = [*command(), str(corpus.root)]
     with Pty(argv, environment(tmp_path / "home"), cols=COLS, rows=ROWS) as p:
         p.wait_for(b"GOOD-PLAIN")
         p.settle(0.2)
-        # Every special file is shown; of the naughty strings (also walked
-        # one by one through the app in test_app_pilot) every third.
-        naughty = next(i for i, c in enumerate(sorted_listed(corpus)) if "naughty/" in c)
-        missed, last = walk(p, listed - 1, COLS, open_every=6,
-                            wait=lambda step: step < naughty or step % 3 == 0)
+        # Default (app) bidi mode: every special file is shown, every 8th opened.
+        missed, _ = walk(p, naughty, COLS, open_every=8)
+        # Terminal bidi mode (B): the app adds RLI/PDI itself, no other bidi
+        # control may get out. Of the naughty strings (each also walked through
+        # the app in test_app_pilot) every fourth is waited for.
+        switch = len(p.raw)
+        p.send(b"B")
+        p.settle(0.2)
+        more, last = walk(p, listed - 1 - naughty, COLS, open_every=8,
+                          wait=lambda step: step % 4 == 0)
         # a few titles may coincide; many misses would mean articles stopped showing
-        assert len(missed) <= 3, f"no new article shown at steps {missed}"
+        assert len(missed + more) <= 3, f"no new article shown at steps {missed + more}"
         assert "NAUGHTY-65" in last  # the walk got to the end of the list
         p.send(b"q")
         assert p.wait_exit() == 0
-    check_stream(bytes(p.raw), corpus.markers)
-
-
-def test_reader_in_terminal_bidi_mode(corpus: Corpus, tmp_path):
-    """In terminal mode the app adds RLI/PDI itself; nothing else bidi gets out."""
-    argv = [*command(), "--bidi", "terminal", str(corpus.root)]
-    with Pty(argv, environment(tmp_path / "home"), cols=COLS, rows=ROWS) as p:
-        p.wait_for(b"GOOD-PLAIN")
-        p.settle(0.2)
-        walk(p, 30, COLS, open_every=10, wait=lambda step: step % 2 == 0)
-        p.send(b"q")
-        assert p.wait_exit() == 0
-    check_stream(bytes(p.raw), corpus.markers, isolates=True)
+    raw = bytes(p.raw)
+    check_stream(raw[:switch], corpus.markers)
+    check_stream(raw[switch:], corpus.markers, isolates=True)
+    assert "\u2067".encode() in raw[switch:], "terminal mode never isolated a right-to-left run"
 
 
 def sorted_listed(corpus: Corpus) -> list[str]:
