@@ -301,3 +301,27 @@ async def test_keys_typed_right_after_enter_act_on_the_opened_article(tmp_path, 
         await pilot.pause()
         assert screen.article_list.cursor == 0, "G moved the list, not the opened article"
         assert screen.reader.scroll_y > 0
+
+
+async def test_a_line_larger_than_the_size_cap(tmp_path, home):
+    """One 4 MiB+ line: read up to the cap, the cut is announced, the app goes on."""
+    from .corpus import Corpus, add_huge
+
+    root = tmp_path / "huge"
+    root.mkdir()
+    corpus = Corpus(root)
+    huge = add_huge(corpus)
+    (root / "099_after.txt").write_text("GOOD-AFTER\nGOOD-AFTER\nBody after.\n")
+    app = make_app(root, home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await listed(pilot, 2)
+        await shown(pilot)
+        assert screen.article_list.current.rel == huge.name
+        assert any("truncated" in n for n in screen.article.notices)
+        reader = " ".join(region_text(app, screen.reader).split())
+        assert "GOOD-HUGE" in reader and "truncated" in reader, reader
+        send_key(app, "j")
+        await wait_for(pilot, lambda: screen.article_list.cursor == 1, "moved on")
+        await shown(pilot)
+        assert "GOOD-AFTER" in region_text(app, screen.reader)
+        await pilot.press("q")
