@@ -136,6 +136,26 @@ async def paging_the_reader(pilot, app, screen) -> None:
     assert await shown(pilot) == ORDER[LONG]  # the list did not move
 
 
+def burst(app, *keys: str) -> None:
+    """Deliver keys together, as a fast typist or an SSH connection does."""
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def keys_in_one_burst_reach_the_pane_the_first_chose(pilot, app, screen) -> None:
+    await pilot.press(*["j"] * LONG)
+    await loaded(pilot)
+    burst(app, "enter", "G")  # open, then the end of the opened article
+    await wait_for(pilot, lambda: screen.reader.scroll_y > 0)
+    assert screen.article_list.cursor == LONG
+    burst(app, "escape", "j", "slash", "x", "y")  # back, next article, filter "xy"
+    await wait_for(pilot, lambda: screen.filter_bar.value == "xy")
+    assert screen.article_list.cursor == LONG + 1
+    await pilot.press("escape")
+
+
 async def side_panes_and_list_hide_behind_keys(pilot, app, screen) -> None:
     width_before = screen.reader.region.width
     height_before = screen.reader.region.height
@@ -297,6 +317,7 @@ async def test_moving_opening_paging_panes_and_mouse(make_app, size):
             move_in_the_list,
             enter_opens_and_tab_cycles_panes,
             paging_the_reader,
+            keys_in_one_burst_reach_the_pane_the_first_chose,
             side_panes_and_list_hide_behind_keys,
             mouse_click_selects_and_focuses,
         ):

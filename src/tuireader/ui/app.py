@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input
 
 from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.state import StateStore
@@ -63,6 +65,14 @@ class TuiReaderApp(App[int]):
             f"{where}, key 'theme': unknown theme {theme!r}; "
             f"using {self.theme!r}. Known: {known}"
         )
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: keys that came in the same burst as the one that focused a
+        text box (say "/" then a word, over SSH) were already sent to the pane
+        that had focus; the box is where the user meant them to go."""
+        box = self.focused
+        if isinstance(box, Input) and event.is_printable and event.character:
+            box.insert_text_at_cursor(event.character)
 
     def action_quit(self) -> None:
         screen = self.screen

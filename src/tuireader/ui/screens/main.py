@@ -380,6 +380,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # -- focus helpers ---------------------------------------------------
 
+    def _focus(self, widget: Any) -> None:
+        """Focus now, not after a refresh (``Widget.focus`` waits): keys typed in
+        the same burst, over SSH say, must reach the pane the previous key chose."""
+        self.set_focus(widget)
+
     def _panes(self) -> list[Any]:
         panes: list[Any] = []
         if not self.has_class("-no-list"):
@@ -431,7 +436,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if row is None:
             return
         self._mark_read(row)
-        self.reader.focus()
+        self._focus(self.reader)
 
     def action_next_pane(self) -> None:
         self._cycle(1)
@@ -443,7 +448,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         panes = self._panes()
         current = self.focused
         index = panes.index(current) if current in panes else (-1 if step > 0 else 0)
-        panes[(index + step) % len(panes)].focus()
+        self._focus(panes[(index + step) % len(panes)])
 
     def _jump_unread(self, step: int) -> None:
         lst = self.article_list
@@ -462,13 +467,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_filter(self) -> None:
         self.filter_bar.open()
+        self._focus(self.filter_bar.input)
 
     def action_clear(self) -> None:
         if self.filter_bar.is_open or self.filter_ids is not None:
             self._clear_filter()
-            self.article_list.focus()
+            self._focus(self.article_list)
         elif self.focused is not self.article_list and not self.has_class("-no-list"):
-            self.article_list.focus()
+            self._focus(self.article_list)
 
     def _clear_filter(self) -> None:
         if self._search_timer is not None:
@@ -506,12 +512,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_info(self) -> None:
         self.toggle_class("-no-side")
         if self.has_class("-no-side") and self.focused is self.metadata:
-            self.reader.focus()
+            self._focus(self.reader)
 
     def action_zoom(self) -> None:
         self.toggle_class("-no-list")
         if self.has_class("-no-list") and self.focused is self.article_list:
-            self.reader.focus()
+            self._focus(self.reader)
 
     def action_bidi_mode(self) -> None:
         mode = "terminal" if self.options.mode == "app" else "app"
@@ -633,7 +639,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._clear_filter()
         elif self._pending_query is not None:  # typed faster than the filter ran
             self._start_search(event.value)
-        self.article_list.focus()
+        self._focus(self.article_list)
 
 
 def _stamp(row: Row) -> Any:

@@ -99,8 +99,7 @@ class FilterBar(Vertical):
         return self.input.value
 
     def open(self) -> None:
-        self.add_class("-active")
-        self.input.focus()
+        self.add_class("-active")  # the screen focuses the box
 
     def close(self) -> None:
         self.remove_class("-active")
