@@ -312,6 +312,12 @@ def build(root: Path, *, huge: bool = False, naughty: bool = True) -> Corpus:
     e = c.add(Entry("039_device.txt", error_words=("device", "regular")))
     os.symlink("/dev/null", c.path(e))
 
+    # A file that cannot be read. chmod 000 does not stop root (the tests may
+    # run as root), but reading /proc/self/mem at offset 0 fails for everyone.
+    if os.path.exists("/proc/self/mem"):
+        e = c.add(Entry("042_unreadable.txt", error_words=("input/output", "read")))
+        os.symlink("/proc/self/mem", c.path(e))
+
     # Not listed: a directory named like an article (its contents are), hidden
     # files, files without an article extension.
     c.add(Entry("040_dir.txt", listed=False))
