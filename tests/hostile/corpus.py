@@ -278,6 +278,13 @@ def build(root: Path, *, huge: bool = False, naughty: bool = True) -> Corpus:
     e = c.add(Entry(legacy, good=True, title_marker="GOOD-NAME-1256"))
     _write(c.path(e), article("GOOD-NAME-1256 title", ["Body of a file with a legacy name."]))
 
+    # The longest name a file system takes (255 bytes), in Arabic, empty file:
+    # its title is the name, too long for any row.
+    long_name = "028_" + "\u0637\u0648\u064a\u0644 " * 30
+    long_name = long_name.encode()[:250].decode("utf-8", "ignore") + ".txt"
+    e = c.add(Entry(long_name, good=True))
+    _write(c.path(e), b"")
+
     # -- bad entries: listed with an error naming the file ---------------------------
     e = c.add(Entry("030_binary.txt", error_words=("binary", "not a text")))
     _write(c.path(e), random.Random(5).randbytes(8192))

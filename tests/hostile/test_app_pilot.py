@@ -131,23 +131,14 @@ async def test_markup_like_text_is_literal_and_clicking_it_does_nothing(corpus: 
 
 HOSTILE_QUERIES = [
     "GOOD-PLAIN",
-    "[bold]",
     "[@click=app.quit]",
-    "[link=https://x]y",
+    "[bold]",
     "[red",
-    "\\[",
     '"',
-    "NEAR(a b)",
-    "*",
-    "-x",
-    "^",
-    "title:",
+    "NEAR(a b) *",
     "'; DROP TABLE articles; --",
-    "%s%n",
     "\u0628\u200d\u0644\u0627",
-    "\u0628\u200d \u0644\u0627",
     "\u0640\u0640\u0640",
-    "\u064b\u064c",
     "\U0001F468\u200d\U0001F469",
     "A" * 400,
     "\u0627\u0644\u0637\u0642\u0633",
@@ -280,12 +271,9 @@ async def test_undecodable_file_name_does_not_empty_the_list(tmp_path, home):
         assert titles == ["GOOD-LEGACY-NAME", "GOOD-NEIGHBOUR"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ui/screens/main.py: Enter moves focus to the reader only a moment later "
-    "(Widget.focus is deferred), so a key typed right after it (type-ahead, or keys "
-    "arriving together over SSH) still acts on the list: Enter G jumps to the last "
-    "article instead of the end of the opened one"))
 async def test_keys_typed_right_after_enter_act_on_the_opened_article(tmp_path, home):
+    """Keys in one burst (a fast typist, or keys arriving together over SSH):
+    the key after Enter acts on the article Enter opened, not on the list."""
     root = tmp_path / "long"
     root.mkdir()
     for i in range(30):
@@ -325,3 +313,22 @@ async def test_a_line_larger_than_the_size_cap(tmp_path, home):
         await shown(pilot)
         assert "GOOD-AFTER" in region_text(app, screen.reader)
         await pilot.press("q")
+
+
+async def test_resizing_around_hostile_articles(corpus: Corpus, home):
+    """Every size re-lays out the list and the reader; tiny and huge must hold."""
+    listed_count = sum(1 for c in corpus.entries if c.listed)
+    app = make_app(corpus.root, home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await listed(pilot, listed_count)
+        for name in ("003_escapes.txt", "naughty/05_zalgo.txt", "naughty/62_long-word.txt"):
+            row = next(r for r in screen.article_list.rows if r.rel == name)
+            screen.article_list.select_id(row.id)
+            await shown(pilot)
+            for size in ((1, 1), (12, 5), (37, 9), (250, 70), SIZE):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert app.is_running, (name, size)
+                assert_screen_safe(app, f"{name} at {size}")
+        await pilot.press("q")
+    assert app.return_code == 0
