@@ -54,10 +54,19 @@ async def test_walk_and_open_every_entry(corpus: Corpus, home):
         assert {r.rel for r in rows} == set(listed_cases), "the list lost or invented entries"
         opened = []
         for index in range(len(rows)):
-            await shown(pilot)
             row = screen.article_list.current
             assert screen.article_list.cursor == index
             case = listed_cases[row.rel]
+            if row.rel.startswith("naughty/") and index % 3:
+                # Every third naughty string is shown and checked here (all of
+                # them are in the list rows on screen, and go through the
+                # pipeline in test_pipeline); waiting for each costs seconds.
+                send_key(app, "j")
+                if index + 1 < len(rows):
+                    await wait_for(pilot, lambda i=index: screen.article_list.cursor == i + 1,
+                                   "j")
+                continue
+            await shown(pilot)
             strips = assert_screen_safe(app, f"screen showing {row.rel!r}")
             reader = region_text(app, screen.reader, strips)
             flat = " ".join(reader.split())
@@ -74,7 +83,7 @@ async def test_walk_and_open_every_entry(corpus: Corpus, home):
                 assert error.split("(")[0].strip() in flat, (row.rel, reader)
                 assert row.rel[:3] in flat, (row.rel, reader)  # "033_fifo", ...
             if (case.good and not case.body_marker and index % 4) or (
-                    row.rel.startswith("naughty/") and index % 8):
+                    row.rel.startswith("naughty/") and index % 9):
                 send_key(app, "j")  # the list and reader are checked; opening costs time
                 if index + 1 < len(rows):
                     await wait_for(pilot, lambda i=index: screen.article_list.cursor == i + 1,
