@@ -101,6 +101,17 @@ async def loaded(pilot: Pilot) -> MainScreen:
     return screen
 
 
+def burst(app, *keys: str) -> None:
+    """Deliver keys together, as a fast typist or an SSH connection does (and
+    without the pilot's wait for an idle screen after each one)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 def region_rows(app, widget: Widget) -> list[str]:
     """The screen text inside ``widget``'s content region, one string per row."""
     rows = screen_text(app).splitlines()

@@ -15,7 +15,7 @@ from tuireader.config import KEY_ACTIONS
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.screens.help import HelpScreen
 
-from .conftest import loaded, region_rows, settle, wait_for
+from .conftest import burst, loaded, region_rows, settle, wait_for
 from .screen_text import screen_text
 
 SIZES = [(80, 24), (160, 50)]
@@ -99,8 +99,8 @@ async def enter_opens_and_tab_cycles_panes(pilot, app, screen) -> None:
 
 
 async def paging_the_reader(pilot, app, screen) -> None:
-    for _ in range(LONG):
-        await pilot.press("j")
+    burst(app, *["j"] * LONG)
+    await wait_for(pilot, lambda: screen.article_list.cursor == LONG)
     assert await shown(pilot) == ORDER[LONG]
     reader = screen.reader
     height = reader.scrollable_content_region.height
@@ -136,16 +136,9 @@ async def paging_the_reader(pilot, app, screen) -> None:
     assert await shown(pilot) == ORDER[LONG]  # the list did not move
 
 
-def burst(app, *keys: str) -> None:
-    """Deliver keys together, as a fast typist or an SSH connection does."""
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
 async def keys_in_one_burst_reach_the_pane_the_first_chose(pilot, app, screen) -> None:
-    await pilot.press(*["j"] * LONG)
+    burst(app, *["j"] * LONG)
+    await wait_for(pilot, lambda: screen.article_list.cursor == LONG)
     await loaded(pilot)
     burst(app, "enter", "G")  # open, then the end of the opened article
     await wait_for(pilot, lambda: screen.reader.scroll_y > 0)
@@ -282,7 +275,9 @@ async def bidi_mode_and_harakat_flip_live(pilot, app, screen) -> None:
     assert "\n".join(region_rows(app, screen.reader)) == rows_app
 
     # harakat: the vowelled calligraphy article shows its marks only when asked
-    await pilot.press(*["j"] * ORDER.index("005_ar_calligraphy_poetry.txt"))
+    target = ORDER.index("005_ar_calligraphy_poetry.txt")
+    burst(app, *["j"] * target)
+    await wait_for(pilot, lambda: screen.article_list.cursor == target)
     await loaded(pilot)
 
     def marks() -> bool:

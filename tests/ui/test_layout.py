@@ -6,10 +6,12 @@ import pytest
 
 from .conftest import (
     SEED_TITLE,
+    burst,
     is_shaped_arabic,
     loaded,
     logical_from_visual,
     region_rows,
+    wait_for,
 )
 
 
@@ -115,7 +117,8 @@ async def test_reader_rewraps_on_resize_and_keeps_the_place(make_app):
         await pilot.press("j", "j")  # the long article
         screen = await loaded(pilot)
         reader = screen.reader
-        await pilot.press("enter", *["j"] * 30)
+        burst(app, "enter", *["j"] * 30)
+        await wait_for(pilot, lambda: reader.scroll_y == 30)
         top = reader.lines[reader.top_line]
         wide_count, wide_measure = len(reader.lines), reader.measure
         await pilot.resize_terminal(90, 30)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tuireader.config import load_config
 from tuireader.state import STATE_FILE
 
-from .conftest import loaded, region_rows, wait_for
+from .conftest import burst, loaded, region_rows, wait_for
 from .screen_text import screen_text
 
 LONG = "003_ar_space_long.txt"
@@ -20,9 +20,8 @@ async def test_marks_and_position_survive_a_restart(make_app):
         screen = await loaded(pilot)
         assert screen.article.path.name == LONG
         await pilot.press("s", "enter")  # star, open (marks read)
-        for _ in range(7):
-            await pilot.press("j")  # scroll the reader
-        assert screen.reader.scroll_y == 7
+        burst(app, *["j"] * 7)  # scroll the reader
+        await wait_for(pilot, lambda: screen.reader.scroll_y == 7)
         long_id = screen.article_list.current.id
         await pilot.press("q")
     assert app.return_code == 0
