@@ -255,7 +255,8 @@ def _keymap(
 
 def _valid_keys(keys: str) -> bool:
     parts = [k.strip() for k in keys.split(",")]
-    return bool(parts) and all(p and not any(c.isspace() for c in p) for p in parts)
+    # printable: a control character in a key name would reach the help screen raw
+    return bool(parts) and all(p and p.isprintable() and " " not in p for p in parts)
 
 
 def _header(line: str) -> str | None:
