@@ -131,17 +131,22 @@ HOSTILE_CONFIG = (
     'theme = "\\u001b]0;PWNED-CFG-THEME\\u0007"\n'
     "[keys]\n"
     '"\\u001b]2;PWNED-CFG-ACTION\\u0007" = "x"\n'
+    'star = "\\u001b]0;PWNED-CFG-BINDING\\u0007"\n'
+    'help = "\\u009b2J,\\u202e"\n'
 )
 
 
 def test_config_problems_quote_names_safely(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text(HOSTILE_CONFIG, encoding="utf-8")
-    problems = load_config(path).problems
-    assert len(problems) == 2  # the unknown setting and the unknown action
+    settings = load_config(path)
+    problems = settings.problems
+    # the unknown setting, the unknown action, two key names that are no keys
+    assert len(problems) == 4, problems
     for problem in problems:
         assert_safe(problem, "a config problem")
-        assert "PWNED-CFG" in problem  # quoted, escaped, not dropped
+    assert sum("PWNED-CFG" in p for p in problems) == 3  # quoted, escaped, not dropped
+    assert settings.keymap == {}  # a binding holding controls would reach the help screen
 
 
 async def test_hostile_config_and_state_do_not_stop_the_app(corpus: Corpus, home):
