@@ -155,3 +155,24 @@ def test_print_as_a_real_process(corpus: Corpus, tmp_path, name):
         code = p.wait_exit(20)
     check_stream(bytes(p.raw), corpus.markers)
     assert code == (2 if "fifo" in name else 0), bytes(p.raw)
+
+
+@pytest.mark.parametrize("leak", [
+    b"\x1b]0;PWNED-TITLE-OSC0\x07",  # window title
+    b"\x1b]52;c;aGk=\x07",  # clipboard
+    b"\x1b]8;;https://x\x1b\\y\x1b]8;;\x1b\\",  # hyperlink
+    b"\x1bPq#0~\x1b\\",  # DCS (sixel)
+    b"\x1b_x\x1b\\",  # APC
+    b"\x1b[6n",  # a query the terminal would answer on our input
+    b"\x1bc",  # full reset
+    "\u009b2J".encode(),  # 8-bit CSI
+    "\u202eevil".encode(),  # bidi override
+    b"a\x07b",  # bell
+    b"a\x08b",  # backspace
+])
+def test_the_stream_check_catches_leaks(leak):
+    """The checks above must be able to fail: each of these slips through none."""
+    clean = b"\x1b[8l\x1b[?1049h\x1b[1;1H\x1b[38;2;1;2;3mtext\x1b[0m\r\n\x1b[?1049l\x1b[8h"
+    check_stream(clean, ["PWNED-TITLE-OSC0"])
+    with pytest.raises(AssertionError):
+        check_stream(clean[:20] + leak + clean[20:], ["PWNED-TITLE-OSC0"])
