@@ -464,18 +464,27 @@ class IndexDB:
         refresh already marked it, so that older result is dropped. Search
         documents get consecutive new docids, in the order of ``items``.
         """
+        # One query per 500 rows, not one per row: each statement lets the
+        # pool's result thread take the interpreter lock.
+        current: dict[int, tuple[int, int, int | None]] = {}
+        rowids = [rowid for rowid, _row in items]
+        for i in range(0, len(rowids), 500):
+            chunk = rowids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for rowid, size, mtime_ns, docid in con.execute(
+                f"SELECT rowid, size, mtime_ns, docid FROM articles WHERE rowid IN ({marks})",
+                chunk,
+            ):
+                current[rowid] = (size, mtime_ns, docid)
         keep: list[tuple[int, ParsedRow]] = []
         old_docids: list[int] = []
         for rowid, row in items:
-            old = con.execute(
-                "SELECT docid FROM articles WHERE rowid=? AND size=? AND mtime_ns=?",
-                (rowid, row.size, row.mtime_ns),
-            ).fetchone()
-            if old is None:
+            now = current.get(rowid)
+            if now is None or now[0] != row.size or now[1] != row.mtime_ns:
                 continue
             keep.append((rowid, row))
-            if old[0] is not None:
-                old_docids.append(old[0])
+            if now[2] is not None:
+                old_docids.append(now[2])
         if not keep:
             return
         first = int(self._meta(con, "next_docid") or 1)
