@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,10 +87,6 @@ def test_engine_cleans_whatever_it_is_given(text, width, direction, options):
         assert_safe(line.text, "layout", newline=False, isolates=terminal)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rtl/paragraph.py: lone surrogates pass through the engine (its cleaning drops "
-    "controls only); a terminal cannot be sent them. Today the loader replaces them "
-    "first, but the list draws index titles (file names) through the engine directly"))
 def test_engine_drops_lone_surrogates():
     for options in (TextOptions(), TextOptions(mode="terminal")):
         assert_safe(truncate("name\udcff\udcfe.txt", 20, options=options), "truncate",

@@ -18,8 +18,9 @@ from .seqs import cut
 from .shaping import HARAKAT, shape
 
 # Never reach the screen: C0/C1 controls (newlines are split off before) and
-# explicit bidi embeddings, overrides and isolates. Tabs are expanded.
-_CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# explicit bidi embeddings, overrides and isolates, and lone surrogates (from
+# undecodable file names; no terminal can be sent one). Tabs are expanded.
+_CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _REMOVE = re.compile(f"[{_CONTROLS}]")
 _REMOVE_AND_HARAKAT = re.compile(f"[{_CONTROLS}{HARAKAT.pattern[1:-1]}]")
 _TAB = "\t"
