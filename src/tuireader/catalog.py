@@ -212,10 +212,10 @@ class Catalog:
                 return self._refresh(progress, cancel)
 
     def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
-        from tuireader.library import scan
+        from tuireader.library import scan_stamps
 
         cancelled = cancel or (lambda: False)
-        scanned = scan(self.root)
+        scanned = scan_stamps(self.root)
         if cancelled():
             return Changes(cancelled=True)
         db = self._db
@@ -227,11 +227,11 @@ class Catalog:
         added: list[str] = []
         changed: list[str] = []
         seen: set[str] = set()
-        for i, item in enumerate(scanned):
-            rel = _rel_str(item.rel)
+        for i, (item_rel, item_size, item_mtime, _error) in enumerate(scanned):
+            rel = _rel_str(item_rel)
             seen.add(rel)
-            size = item.size if item.size is not None else -1
-            mtime_ns = _to_ns(item.mtime)
+            size = item_size if item_size is not None else -1
+            mtime_ns = _to_ns(item_mtime)
             stamp = stamps.get(rel)
             if stamp is None:
                 aid = article_id(rel)
@@ -396,8 +396,16 @@ def _to_ns(mtime: float | int | None) -> int:
 
 
 def _stub_title(rel: str) -> str:
+    """The file name without its extension: ``PurePosixPath(rel).stem``,
+    without building a path object for each of 100,000 new files."""
+    name = rel[rel.rfind("/") + 1 :]
+    if name and name != ".":
+        dot = name.rfind(".")
+        stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    else:  # "sub/" or ".": let pathlib normalize
+        stem = PurePosixPath(rel).stem
     # A file name is untrusted text too (escape sequences, undecodable bytes).
-    return clean_line(PurePosixPath(rel).stem or rel)
+    return clean_line(stem or rel)
 
 
 def _parse_chunk(jobs: Sequence[tuple[str, str, int, int]]) -> list[ParsedRow]:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -27,7 +28,14 @@ from pathlib import Path
 from .decode import describe_os_error, file_kind
 from .loader import rel_path
 
-__all__ = ["ARTICLE_SUFFIXES", "LibraryEntry", "is_article_name", "natural_key", "scan"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "LibraryEntry",
+    "is_article_name",
+    "natural_key",
+    "scan",
+    "scan_stamps",
+]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_MAX_DEPTH = 8
@@ -66,40 +74,68 @@ _DIGITS = re.compile(r"(\d+)")
 def natural_key(rel: str) -> tuple:
     """Sort key: per path component, digit runs compare as numbers, text
     case-insensitively; the raw string breaks ties so the order is total."""
-    parts = []
-    for component in rel.split("/"):
-        key: list[object] = []
-        for n, chunk in enumerate(_DIGITS.split(component)):
-            if n % 2:
-                key.append(int(chunk))
-            else:
-                key.append(chunk.casefold())
-        parts.append(tuple(key))
-    return (tuple(parts), rel)
+    return (tuple(map(_component_key, rel.split("/"))), rel)
+
+
+@functools.lru_cache(maxsize=4096)  # directory names repeat for every file in them
+def _component_key(component: str) -> tuple:
+    chunks = _DIGITS.split(component)
+    return tuple(int(c) if n % 2 else c.casefold() for n, c in enumerate(chunks))
+
+
+# (rel, size, mtime, error) of one scanned file; see LibraryEntry.
+Stamp = tuple[str, "int | None", "float | None", "str | None"]
 
 
 def scan(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> list[LibraryEntry]:
     """All article files under `root` in natural order (see module doc)."""
-    entries: list[LibraryEntry] = []
     root_path = Path(root)
+    special, st = _stat_root(root_path)
+    if special is not None:
+        return special
+    # root / rel is the path each entry was found at ("sub/" and "." of an
+    # unreadable directory normalize to that directory).
+    return [
+        LibraryEntry(root_path / rel, rel, size, mtime, error)
+        for rel, size, mtime, error in _scan_dir(root_path, st, max_depth)
+    ]
+
+
+def scan_stamps(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> list[Stamp]:
+    """`scan` as (rel, size, mtime, error) tuples, without a Path per file:
+    the index scans the whole library on every start."""
+    root_path = Path(root)
+    special, st = _stat_root(root_path)
+    if special is not None:
+        return [(e.rel, e.size, e.mtime, e.error) for e in special]
+    return _scan_dir(root_path, st, max_depth)
+
+
+def _stat_root(root_path: Path) -> tuple[list[LibraryEntry] | None, os.stat_result | None]:
+    """(the entry for a root that cannot be scanned or is a single file, or
+    None; the root's stat)."""
     try:
         st = os.stat(root_path)
     except OSError as exc:
-        return [LibraryEntry(root_path, rel_path(root_path), error=describe_os_error(exc))]
+        return [LibraryEntry(root_path, rel_path(root_path), error=describe_os_error(exc))], None
     except ValueError:
-        return [LibraryEntry(root_path, str(root_path), error="invalid file name")]
+        return [LibraryEntry(root_path, str(root_path), error="invalid file name")], None
     if not stat.S_ISDIR(st.st_mode):
         # A single file given as the library: list just that file.
         kind = file_kind(st.st_mode)
-        return [LibraryEntry(root_path, root_path.name, st.st_size, st.st_mtime, kind)]
+        return [LibraryEntry(root_path, root_path.name, st.st_size, st.st_mtime, kind)], st
+    return None, st
 
+
+def _scan_dir(root_path: Path, st: os.stat_result, max_depth: int) -> list[Stamp]:
+    entries: list[Stamp] = []
     seen_dirs: set[tuple[int, int]] = {(st.st_dev, st.st_ino)}
     real_root = os.path.realpath(root_path)
     # Real directories first, linked ones after: a directory reachable both
     # ways is listed under its real path, the same on every scan (ids derive
     # from the relative path).
-    linked: list[tuple[Path, str, int]] = []
-    _walk(root_path, "", 0, max_depth, seen_dirs, entries, linked)
+    linked: list[tuple[str, str, int]] = []
+    _walk(os.fspath(root_path), "", 0, max_depth, seen_dirs, entries, linked)
     while linked:
         linked.sort(key=lambda item: natural_key(item[1]))
         path, prefix, depth = linked.pop(0)
@@ -113,7 +149,7 @@ def scan(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> li
             continue  # a cycle, or a link up to an ancestor of the library
         seen_dirs.add(key)
         _walk(path, prefix, depth, max_depth, seen_dirs, entries, linked)
-    entries.sort(key=lambda e: natural_key(e.rel))
+    entries.sort(key=lambda e: natural_key(e[0]))
     return entries
 
 
@@ -125,13 +161,13 @@ def _contains(ancestor: str, path: str) -> bool:
 
 
 def _walk(
-    directory: Path,
+    directory: str,
     prefix: str,
     depth: int,
     max_depth: int,
     seen_dirs: set[tuple[int, int]],
-    out: list[LibraryEntry],
-    linked: list[tuple[Path, str, int]],
+    out: list[Stamp],
+    linked: list[tuple[str, str, int]],
 ) -> None:
     """Scan `directory` (at `depth`, relative path `prefix` ending in "/", or
     "" for the root); real subdirectories recursively (depth is bounded, so
@@ -140,15 +176,14 @@ def _walk(
         with os.scandir(directory) as it:
             children = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        out.append(LibraryEntry(directory, prefix or ".",
-                                error=f"cannot read directory: {describe_os_error(exc)}"))
+        out.append((prefix or ".", None, None,
+                    f"cannot read directory: {describe_os_error(exc)}"))
         return
 
     for child in children:
         name = child.name
         if name.startswith("."):
             continue
-        path = directory / name
         rel = prefix + name
         try:
             st = child.stat()  # follows symlinks
@@ -157,7 +192,7 @@ def _walk(
                 error = describe_os_error(exc)
                 if _is_symlink(child) and error.startswith("no such file"):
                     error = "broken symbolic link"
-                out.append(LibraryEntry(path, rel, error=error))
+                out.append((rel, None, None, error))
             continue
         except ValueError:
             continue
@@ -166,19 +201,18 @@ def _walk(
             if depth + 1 > max_depth:
                 continue
             if _is_symlink(child):
-                linked.append((path, rel + "/", depth + 1))
+                linked.append((child.path, rel + "/", depth + 1))
                 continue
             key = (st.st_dev, st.st_ino)
             if key in seen_dirs:
                 continue
             seen_dirs.add(key)
-            _walk(path, rel + "/", depth + 1, max_depth, seen_dirs, out, linked)
+            _walk(child.path, rel + "/", depth + 1, max_depth, seen_dirs, out, linked)
             continue
 
         if not is_article_name(name):
             continue
-        kind = file_kind(st.st_mode)
-        out.append(LibraryEntry(path, rel, st.st_size, st.st_mtime, kind))
+        out.append((rel, st.st_size, st.st_mtime, file_kind(st.st_mode)))
 
 
 def _is_symlink(entry: os.DirEntry[str]) -> bool:

@@ -1,0 +1,28 @@
+"""Titles of files listed before they are parsed: the file name without its
+extension, as pathlib gives it, sanitized."""
+
+from pathlib import PurePosixPath
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.catalog import _stub_title
+from tuireader.sanitize import clean_line
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", ".", "/", "..", "txt", " ", "\x1b[31m", "كتاب", "\udcff", "//"]),
+        max_size=7,
+    ).map("".join)
+)
+def test_stub_title_is_the_sanitized_stem(rel):
+    assert _stub_title(rel) == clean_line(PurePosixPath(rel).stem or rel)
+
+
+def test_stub_titles():
+    assert _stub_title("2024/11/خبر عاجل.txt") == "خبر عاجل"
+    assert _stub_title("a/archive.tar.gz") == "archive.tar"
+    assert _stub_title("a/.hidden") == ".hidden"
+    assert _stub_title("sub/") == "sub"
