@@ -4,12 +4,13 @@ The screen owns the state (the rows, the filter, the text options, the open
 article) and hands it down to the panes; panes post messages up. All keys are
 bound here, once, from the key table, so the config's [keys] table rebinds them
 and the footer, the help screen and the command palette list the same thing.
+Two parts live in their own modules: keeping the list in step with the
+directory (``library_updates``) and the live filter (``filtering``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
@@ -19,9 +20,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from tuireader.article import Article
@@ -29,6 +29,8 @@ from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore
 from tuireader.ui.keys import main_bindings
+from tuireader.ui.screens.filtering import Filtering
+from tuireader.ui.screens.library_updates import LibraryUpdates
 from tuireader.ui.source import Source
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.details import CommentsPane, MetadataPane
@@ -36,15 +38,13 @@ from tuireader.ui.widgets.filter_bar import FilterBar
 from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
 WIDE = 130  # from this width the side panes sit beside the reader
-SEARCH_DELAY = 0.12  # seconds of typing pause before the filter runs
 SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
-PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
 SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
 
 
-class MainScreen(Screen[None], inherit_bindings=False):
+class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
     BINDINGS = main_bindings()
     AUTO_FOCUS = "#list"
 
@@ -147,77 +147,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
             # (a class change restyles every widget: only when it changes)
             self.set_class(wide, "-wide")
             self.set_class(not wide, "-narrow")
-
-    # -- the catalog -----------------------------------------------------
-
-    def _poll(self) -> None:
-        if self.store.reload_if_changed():  # another instance saved marks
-            self.article_list.refresh_row()
-            self._update_counts()
-        if not self._refreshing:
-            self._refresh_worker(initial=False)
-
-    @work(thread=True, group="refresh", exit_on_error=False)
-    def _refresh_worker(self, initial: bool) -> None:
-        self._refreshing = True
-        worker = get_current_worker()
-        try:
-            shown_at = [time.monotonic()] if not initial else [0.0]
-
-            def progress(done: int, total: int) -> None:
-                if not total or worker.is_cancelled:
-                    return
-                self.app.call_from_thread(self._progress, done, total)
-                # a first index: list the files at once, then their titles as they come
-                if initial and time.monotonic() - shown_at[0] > PROGRESS_LIST_EVERY:
-                    shown_at[0] = time.monotonic()
-                    self.app.call_from_thread(self._set_entries, self.source.entries())
-
-            changes = self.source.refresh(progress, lambda: worker.is_cancelled)
-            if worker.is_cancelled:
-                return
-            if changes or initial:
-                entries = self.source.entries()
-                ids = self._search_ids(self.filter_query) if self.filter_query else None
-                self.app.call_from_thread(self._set_entries, entries, changes, ids)
-            else:
-                self.app.call_from_thread(self._progress, 0, 0)
-        except Exception as exc:  # noqa: BLE001 - report, keep the app alive
-            self.app.call_from_thread(self._report, f"Could not read the library: {exc}")
-        finally:
-            self.source.close_thread()
-            self._refreshing = False
-
-    def _report(self, message: str, severity: str = "error") -> None:
-        self._say(message, severity=severity)
-
-    def _say(self, message: str, **kwargs: Any) -> None:
-        """Notify without markup: messages may quote file names and article text."""
-        self.app.notify(message, markup=False, **kwargs)
-
-    def _progress(self, done: int, total: int) -> None:
-        if total and done < total:
-            self.article_list.border_subtitle = Text(f"indexing {done}/{total}")
-        else:
-            self._update_counts()
-
-    def _set_entries(
-        self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
-    ) -> None:
-        self.entries = entries
-        if ids is not None and self.filter_query:
-            self.filter_ids = set(ids)
-        changed = set(getattr(changes, "changed", ()) or ())
-        for key in [k for k in self._articles if k[0] in changed]:
-            del self._articles[key]
-        if self._shown and self._shown[0] in changed:
-            self._shown = None  # reload the open article, keeping its scroll
-        keep = None
-        if not self._loaded_once and self._restore:
-            keep = self._restore[0]
-        self._rebuild_rows(keep)
-        self._loaded_once = True
-        self._update_counts()
 
     def _rebuild_rows(self, keep_id: str | None = None) -> None:
         ids = self.filter_ids
@@ -465,31 +394,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_previous_unread(self) -> None:
         self._jump_unread(-1)
 
-    def action_filter(self) -> None:
-        self.filter_bar.open()
-        self._focus(self.filter_bar.input)
-
-    def action_clear(self) -> None:
-        if self.filter_bar.is_open or self.filter_ids is not None:
-            self._clear_filter()
-            self._focus(self.article_list)
-        elif self.focused is not self.article_list and not self.has_class("-no-list"):
-            self._focus(self.article_list)
-
-    def _clear_filter(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self.workers.cancel_group(self, "search")
-        self.filter_bar.close()
-        self._pending_query = None
-        was_filtered = self.filter_ids is not None
-        self.filter_query = ""
-        self.filter_ids = None
-        self.reader.set_query("")
-        if was_filtered:
-            self._rebuild_rows()
-        self._update_counts()
-
     def action_toggle_read(self) -> None:
         row = self.article_list.current
         if row is not None:
@@ -571,75 +475,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.save_state()
         self.app.exit(0)
 
-    # -- the filter ------------------------------------------------------
-
-    @property
-    def filter_settled(self) -> bool:
-        """The list shows the result of what is in the filter box now."""
-        return self._pending_query is None
-
-    @on(Input.Changed, "#filter-input")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._pending_query = event.value.strip()
-        self.filter_bar.set_preview(event.value, self.options)
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._start_search(event.value))
-
-    def _start_search(self, query: str) -> None:
-        query = query.strip()
-        if not query:
-            self._pending_query = None
-            self.filter_query = ""
-            self.reader.set_query("")
-            if self.filter_ids is not None:
-                self.filter_ids = None
-                self._rebuild_rows()
-            self.filter_bar.set_count("")
-            self._update_counts()
-            return
-        self._search_worker(query)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search_worker(self, query: str) -> None:
-        worker = get_current_worker()
-        try:
-            ids = self._search_ids(query)
-        finally:
-            self.source.close_thread()
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._apply_filter, query, ids)
-
-    def _search_ids(self, query: str) -> list[str]:
-        try:
-            return self.source.search(query, self.entries)
-        except Exception:  # noqa: BLE001 - a failed search shows no matches
-            return []
-
-    def _apply_filter(self, query: str, ids: list[str]) -> None:
-        if not self.filter_bar.is_open and self.filter_ids is None and not self.filter_query:
-            return  # cleared meanwhile
-        if self._pending_query == query:
-            self._pending_query = None
-        self.filter_query = query
-        self.filter_ids = set(ids)
-        self.reader.set_query(query)
-        # a new query selects its best (first) match, as filter boxes do
-        first = next((e.id for e in self.entries if e.id in self.filter_ids), None)
-        self._rebuild_rows(keep_id=first)
-        if self.article is not None and self.filter_query:
-            self.reader.scroll_to_first_match()
-        self._update_counts()
-
-    @on(Input.Submitted, "#filter-input")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        if not event.value.strip():
-            self._clear_filter()
-        elif self._pending_query is not None:  # typed faster than the filter ran
-            self._start_search(event.value)
-        self._focus(self.article_list)
 
 
 def _stamp(row: Row) -> Any:

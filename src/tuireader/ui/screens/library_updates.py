@@ -1,0 +1,92 @@
+"""Keeping the article list in step with the directory (a part of MainScreen).
+
+A worker thread asks the catalog to re-scan (every couple of seconds, and at
+once on ``r``); the rows it returns replace the list's, with the selection kept.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from tuireader.ui.widgets.article_list import Row
+
+PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
+
+
+class LibraryUpdates(Screen[None]):
+    """Refreshing from the catalog. MainScreen supplies the panes and the state."""
+
+    def _poll(self) -> None:
+        if self.store.reload_if_changed():  # another instance saved marks
+            self.article_list.refresh_row()
+            self._update_counts()
+        if not self._refreshing:
+            self._refresh_worker(initial=False)
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _refresh_worker(self, initial: bool) -> None:
+        self._refreshing = True
+        worker = get_current_worker()
+        try:
+            shown_at = [time.monotonic()] if not initial else [0.0]
+
+            def progress(done: int, total: int) -> None:
+                if not total or worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._progress, done, total)
+                # a first index: list the files at once, then their titles as they come
+                if initial and time.monotonic() - shown_at[0] > PROGRESS_LIST_EVERY:
+                    shown_at[0] = time.monotonic()
+                    self.app.call_from_thread(self._set_entries, self.source.entries())
+
+            changes = self.source.refresh(progress, lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return
+            if changes or initial:
+                entries = self.source.entries()
+                ids = self._search_ids(self.filter_query) if self.filter_query else None
+                self.app.call_from_thread(self._set_entries, entries, changes, ids)
+            else:
+                self.app.call_from_thread(self._progress, 0, 0)
+        except Exception as exc:  # noqa: BLE001 - report, keep the app alive
+            self.app.call_from_thread(self._report, f"Could not read the library: {exc}")
+        finally:
+            self.source.close_thread()
+            self._refreshing = False
+
+    def _report(self, message: str, severity: str = "error") -> None:
+        self._say(message, severity=severity)
+
+    def _say(self, message: str, **kwargs: Any) -> None:
+        """Notify without markup: messages may quote file names and article text."""
+        self.app.notify(message, markup=False, **kwargs)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.article_list.border_subtitle = Text(f"indexing {done}/{total}")
+        else:
+            self._update_counts()
+
+    def _set_entries(
+        self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
+    ) -> None:
+        self.entries = entries
+        if ids is not None and self.filter_query:
+            self.filter_ids = set(ids)
+        changed = set(getattr(changes, "changed", ()) or ())
+        for key in [k for k in self._articles if k[0] in changed]:
+            del self._articles[key]
+        if self._shown and self._shown[0] in changed:
+            self._shown = None  # reload the open article, keeping its scroll
+        keep = None
+        if not self._loaded_once and self._restore:
+            keep = self._restore[0]
+        self._rebuild_rows(keep)
+        self._loaded_once = True
+        self._update_counts()
