@@ -218,14 +218,26 @@ def _value_cells(text: str, width: int, fallback: Direction, options: TextOption
     if not visual:
         return [_cell(text, width, fallback, options)]
     if len(visual) <= META_VALUE_MAX_LINES:
-        return [_Cell(v.text, v.width) for v in visual]
+        return _as_block([_Cell(v.text, v.width) for v in visual], direction)
     kept = [_Cell(v.text, v.width) for v in visual[: META_VALUE_MAX_LINES - 1]]
     # Lines are wrapped in logical order, so the last kept line starts at the
     # smallest source index it holds; cut from there to the end in logical order.
     rest_sources = [i for i in visual[META_VALUE_MAX_LINES - 1].source if i >= 0]
     start = min(rest_sources) if rest_sources else 0
     kept.append(_cell(text[start:], width, direction, options))
-    return kept
+    return _as_block(kept, direction)
+
+
+def _as_block(cells: list[_Cell], direction: Direction) -> list[_Cell]:
+    """Pad the lines of a wrapped value to one width, aligned on the value's own
+    side, so that the block reads as one (a URL in an Arabic table stays flush
+    left inside its block while the block sits where the table puts it)."""
+    if len(cells) < 2:
+        return cells
+    block = max(c.width for c in cells)
+    if direction is Direction.RTL:
+        return [_Cell(" " * (block - c.width) + c.text, block) for c in cells]
+    return [_Cell(c.text + " " * (block - c.width), block) for c in cells]
 
 
 def _row(
@@ -258,6 +270,9 @@ def _row(
         spans = [(s - shift, e - shift, r) for s, e, r in spans]
     else:
         text = joined.rstrip(" ")
+    # a wrapped value's block padding may have been stripped with the rest
+    n = len(text)
+    spans = [(max(0, s), min(e, n), r) for s, e, r in spans if min(e, n) > max(0, s)]
     total = sum(column for _, column, _ in (left, right)) + META_GAP
     width = total - (len(joined) - len(text))
     return DisplayLine(

@@ -231,6 +231,18 @@ def test_a_long_value_wraps_and_is_cut_after_a_few_lines():
     assert rows[0].text.startswith("Key  ") and not rows[1].text.lstrip().startswith("Key")
 
 
+def test_a_wrapped_latin_value_in_an_arabic_table_keeps_its_lines_flush_left():
+    url = "https://example.org/reports/drylands-2024/summary"
+    a = article("t", metadata=(("الرابط", url),))
+    rows = metadata_lines(a, 40)
+    assert len(rows) >= 2
+    screen = [row.padded(40) for row in rows]
+    # the value is the left column: every line of it begins in the same column,
+    # so the URL reads as one block
+    assert len({len(line) - len(line.lstrip()) for line in screen}) == 1
+    assert "".join(line.split("  ")[0].strip() for line in screen) == url
+
+
 def test_narrow_metadata_stacks_key_over_value():
     a = article("t", direction=Direction.LTR, metadata=(("Location", "Rotterdam"),))
     rows = metadata_lines(a, 9)
