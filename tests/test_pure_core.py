@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 PURE_MODULES = [
+    "tuireader.aside",
     "tuireader.article",
     "tuireader.index_db",
     "tuireader.catalog",

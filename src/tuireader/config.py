@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tuireader.aside import move_aside
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
@@ -151,7 +153,7 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return settings.with_problem(f"{path}, line {line}: not UTF-8; using defaults")
+        return _unreadable(settings, path, f"{path}, line {line}: not UTF-8", explicit)
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: deep nesting
@@ -165,10 +167,26 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
             msg = re.sub(r"\s*\(at end of document\)", " at end of file", msg)
         key = _key_on_line(text, int(m.group(1)) if m else None)
         key_part = f", key '{key}'" if key else ""
-        return settings.with_problem(
-            f"{path}, {where}{key_part}: {msg}; using defaults for the whole file"
-        )
+        return _unreadable(settings, path, f"{path}, {where}{key_part}: {msg}", explicit)
     return _apply(settings, data, text, path)
+
+
+def _unreadable(settings: Settings, path: Path, problem: str, explicit: bool) -> Settings:
+    """A config file that cannot be parsed at all: start with defaults.
+
+    The default file is moved aside (kept, not lost) so the next start is clean
+    and the user knows where their settings went; a file named with --config
+    is the user's explicit choice and stays where it is.
+    """
+    if explicit:
+        return settings.with_problem(f"{problem}; using defaults for the whole file")
+    try:
+        target = move_aside(path)
+    except OSError:
+        return settings.with_problem(f"{problem}; using defaults for the whole file")
+    return settings.with_problem(
+        f"{problem}; moved it to {target.name} and started with defaults"
+    )
 
 
 def _apply(settings: Settings, data: dict[str, Any], text: str, path: Path) -> Settings:

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tuireader.aside import move_aside
+
 try:  # advisory lock around read-merge-write; absent on Windows
     import fcntl
 except ImportError:  # pragma: no cover
@@ -93,14 +95,8 @@ class StateStore:
         return data
 
     def _move_aside(self) -> None:
-        n = 0
-        while True:
-            target = self.path.with_name(f"{STATE_FILE}.corrupt{'' if n == 0 else f'.{n}'}")
-            if not target.exists():
-                break
-            n += 1
         try:
-            os.replace(self.path, target)
+            target = move_aside(self.path)
         except OSError as exc:
             self.notices.append(f"State file {self.path} is corrupt and could not be moved: {exc}")
             return

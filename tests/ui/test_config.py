@@ -125,3 +125,25 @@ def test_never_raises_on_any_text(text):
         assert s.bidi_mode in ("app", "terminal")
         for problem in s.problems:
             assert str(path) in problem
+
+
+def test_unparseable_default_config_is_moved_aside_not_lost(tmp_path):
+    path = tmp_path / "config.toml"
+    original = 'bidi = "terminal"\ntheme = [oops\n'
+    path.write_text(original, encoding="utf-8")
+    s = load_config(path, explicit=False)
+    assert s.bidi_mode == "app"  # defaults
+    (problem,) = s.problems
+    assert str(path) in problem and "line 2" in problem and "config.toml.corrupt" in problem
+    assert not path.exists()
+    assert (tmp_path / "config.toml.corrupt").read_text(encoding="utf-8") == original
+    # the next start is clean: no problem, no second move
+    assert load_config(path, explicit=False).problems == ()
+
+
+def test_unparseable_config_named_on_the_command_line_stays_in_place(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text("theme = [oops\n", encoding="utf-8")
+    (problem,) = load_config(path).problems
+    assert "using defaults" in problem
+    assert path.exists() and not (tmp_path / "mine.toml.corrupt").exists()
