@@ -19,9 +19,10 @@ from typing import Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from tuireader.article import Article
@@ -38,6 +39,7 @@ from tuireader.ui.widgets.filter_bar import FilterBar
 from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
 WIDE = 130  # from this width the side panes sit beside the reader
+MIN_WIDTH, MIN_HEIGHT = 64, 22  # below this the panes give way to a message
 SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
@@ -45,7 +47,8 @@ SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones i
 
 
 class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
-    BINDINGS = main_bindings()
+    # ctrl+c quits while the terminal is too small (otherwise Textual's hint runs)
+    BINDINGS = [*main_bindings(), Binding("ctrl+c", "small_quit", show=False)]
     AUTO_FOCUS = "#list"
 
     def __init__(self, settings: Settings, source: Source, store: StateStore) -> None:
@@ -70,6 +73,8 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._save_timer: Timer | None = None
         self._save_failed = False
         self._refreshing = False
+        self._too_small = False
+        self._focus_before_small: Any = None
 
     # -- layout ----------------------------------------------------------
 
@@ -89,6 +94,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
                     yield MetadataPane(options=self.options, id="metadata")
         yield FilterBar(self.options, id="filter")
         yield Footer()
+        yield Static(id="too-small", markup=False)
 
     @property
     def article_list(self) -> ArticleList:
@@ -116,7 +122,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.comments.border_title = Text("Comments")
         self.metadata.border_title = Text("Metadata")
         self._update_mode_label()
-        self._apply_size(self.size.width)
+        self._apply_size(self.size.width, self.size.height)
         if self.store.last_article:
             self._restore = (self.store.last_article, self.store.last_scroll)
         # The index answers in milliseconds (under a second for 100,000 rows):
@@ -139,14 +145,50 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             self.set_interval(self.settings.poll_interval, self._poll)
 
     def on_resize(self, event: Any) -> None:
-        self._apply_size(event.size.width)
+        self._apply_size(event.size.width, event.size.height)
 
-    def _apply_size(self, width: int) -> None:
+    def _apply_size(self, width: int, height: int) -> None:
+        self._apply_too_small(width, height)
         wide = width >= WIDE
         if self.has_class("-wide") != wide or self.has_class("-narrow") == wide:
             # (a class change restyles every widget: only when it changes)
             self.set_class(wide, "-wide")
             self.set_class(not wide, "-narrow")
+
+    def _apply_too_small(self, width: int, height: int) -> None:
+        """Below the minimum the panes would be unreadable: hide them (they keep
+        their selection and scroll) and say what size is needed."""
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small:
+            self.query_one("#too-small", Static).update(
+                Text(
+                    f"Terminal too small: {width}×{height} —\n"
+                    f"tuireader needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\n"
+                    "Enlarge the window, or read one article with:\n"
+                    "tuireader --print FILE"
+                )
+            )
+        if small == self._too_small:
+            return
+        self._too_small = small
+        if small:
+            self._focus_before_small = self.focused
+        self.set_class(small, "-too-small")
+        if not small:
+            previous, self._focus_before_small = self._focus_before_small, None
+            if previous is not None and previous.is_attached:
+                self.set_focus(previous)
+            elif self.focused is None:
+                self.set_focus(self.article_list)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":
+            return True
+        if action == "small_quit":
+            return self._too_small
+        # nothing else is on screen to act on while the terminal is too small
+        return not self._too_small
 
     def _rebuild_rows(self, keep_id: str | None = None) -> None:
         ids = self.filter_ids
@@ -474,6 +516,9 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
     def action_quit(self) -> None:
         self.save_state()
         self.app.exit(0)
+
+    def action_small_quit(self) -> None:
+        self.action_quit()
 
 
 
