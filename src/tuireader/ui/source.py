@@ -6,7 +6,9 @@ the backing store swapped without touching the widgets.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,9 @@ from tuireader.article import Article
 from tuireader.catalog import Catalog, CatalogEntry
 from tuireader.normalize import fold
 from tuireader.search import find_matches, fold_query
+
+_SEP = "\x00"  # between folded titles: never part of a query word
+FOLD_CHUNK = 2000  # titles folded per call
 
 
 def query_words(query: str) -> list[str]:
@@ -28,6 +33,8 @@ class Source:
         self.catalog = Catalog(root, cache_dir)
         # id -> (title, folded title): folding 100,000 titles per keystroke is slow
         self._folded_titles: dict[str, tuple[str, str]] = {}
+        # (entries list, its length, (joined folded titles, start of each, titles))
+        self._blob: tuple[Any, int, tuple[str, list[int], list[str]]] | None = None
 
     def entries(self) -> list[CatalogEntry]:
         return self.catalog.entries()
@@ -50,16 +57,52 @@ class Source:
         if not words:
             return []
         found = set(self.catalog.search(query))
-        folded = self._folded_titles
-        for entry in entries:
-            if entry.id in found:
-                continue
-            cached = folded.get(entry.id)
-            if cached is None or cached[0] != entry.title:
-                cached = folded[entry.id] = (entry.title, fold(entry.title))
-            if all(w in cached[1] for w in words):
-                found.add(entry.id)
+        found.update(self._title_hits(words, entries))
         return [e.id for e in entries if e.id in found]
+
+    def _title_hits(self, words: list[str], entries: Sequence[Any]) -> set[str]:
+        """Ids of entries whose folded title holds every word.
+
+        The folded titles are kept joined in one string per entries list, so
+        the scan for the longest word runs in C (``str.find``); only the titles
+        it hits are checked in Python for the other words.
+        """
+        blob, starts, titles = self._title_blob(entries)
+        if any(_SEP in w for w in words):  # (a control character pasted in the box)
+            pairs = zip(entries, titles, strict=True)
+            return {e.id for e, t in pairs if all(w in t for w in words)}
+        first, *rest = sorted(words, key=len, reverse=True)
+        hits: set[str] = set()
+        pos = blob.find(first)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            if all(w in titles[i] for w in rest):
+                hits.add(entries[i].id)
+            pos = blob.find(first, starts[i + 1]) if i + 1 < len(starts) else -1
+        return hits
+
+    def _title_blob(self, entries: Sequence[Any]) -> tuple[str, list[int], list[str]]:
+        cached = self._blob
+        if cached is not None and cached[0] is entries and cached[1] == len(entries):
+            return cached[2]
+        folded = self._folded_titles
+        todo = [e for e in entries if (f := folded.get(e.id)) is None or f[0] != e.title]
+        for start in range(0, len(todo), FOLD_CHUNK):
+            chunk = todo[start : start + FOLD_CHUNK]
+            raw = [e.title for e in chunk]
+            # folding is per character: one call over many titles is far cheaper
+            # than one per title; chunks let other threads (the UI) run between
+            done = fold(_SEP.join(raw)).split(_SEP)
+            if len(done) != len(raw):  # a title held the separator
+                done = [fold(t) for t in raw]
+            for e, f in zip(chunk, done, strict=True):
+                folded[e.id] = (e.title, f)
+        titles = [folded[e.id][1] for e in entries]
+        blob = _SEP.join(titles)
+        starts = [0, *accumulate(len(t) + 1 for t in titles)][: len(titles)]
+        result = (blob, starts, titles)
+        self._blob = (entries, len(entries), result)
+        return result
 
     @staticmethod
     def matches(query: str, text: str) -> list[tuple[int, int]]:
