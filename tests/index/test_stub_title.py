@@ -10,7 +10,7 @@ from tuireader.catalog import _stub_title
 from tuireader.sanitize import clean_line
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.sampled_from(["a", ".", "/", "..", "txt", " ", "\x1b[31m", "كتاب", "\udcff", "//"]),

@@ -31,7 +31,7 @@ path = st.builds(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(path, st.one_of(st.none(), path))
 def test_rel_path_agrees_with_relpath(p, root):
     assert rel_path(p, root) == ref_rel_path(p, root)
