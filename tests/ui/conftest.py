@@ -93,6 +93,7 @@ async def loaded(pilot: Pilot) -> MainScreen:
             and screen.article is not None
             and lst.current is not None
             and screen.article.id == lst.current.id
+            and screen.title_settled
         )
 
     await wait_for(pilot, ready)

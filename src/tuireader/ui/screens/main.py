@@ -44,6 +44,10 @@ SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
 SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
+# The header shows the open article's title. Changing the app's sub_title
+# repaints the whole screen (header, footer, every pane), which doubled the
+# cost of a key press in the list: it follows once the keys pause.
+TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
 class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
@@ -71,6 +75,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._search_timer: Timer | None = None
         self._pending_query: str | None = None  # typed, not yet applied to the list
         self._save_timer: Timer | None = None
+        self._title_timer: Timer | None = None
         self._save_failed = False
         self._refreshing = False
         self._too_small = False
@@ -296,11 +301,24 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             self.reader.scroll_to_first_match()
         self.metadata.show(article)
         self.comments.show(article)
-        self._update_window_title()
+        self._schedule_title()
         self.store.set_last(row.id, scroll)
         self._schedule_save()
 
+    def _schedule_title(self) -> None:
+        if self._title_timer is not None:
+            self._title_timer.stop()
+        self._title_timer = self.set_timer(TITLE_DELAY, self._update_window_title)
+
+    @property
+    def title_settled(self) -> bool:
+        """The header shows the title of the article on screen."""
+        return self._title_timer is None
+
     def _update_window_title(self) -> None:
+        if self._title_timer is not None:
+            self._title_timer.stop()
+            self._title_timer = None
         if self.article is None:
             self.app.sub_title = ""
             return
