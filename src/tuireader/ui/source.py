@@ -81,11 +81,18 @@ class Source:
             pos = blob.find(first, starts[i + 1]) if i + 1 < len(starts) else -1
         return hits
 
+    def warm_titles(self, entries: Sequence[Any]) -> None:
+        """Fold the titles ahead of the first query (from a worker thread: 100,000
+        titles take most of a second)."""
+        self._title_blob(entries)
+
     def _title_blob(self, entries: Sequence[Any]) -> tuple[str, list[int], list[str]]:
-        cached = self._blob
+        cached = getattr(self, "_blob", None)
         if cached is not None and cached[0] is entries and cached[1] == len(entries):
             return cached[2]
-        folded = self._folded_titles
+        folded = getattr(self, "_folded_titles", None)
+        if folded is None:  # (a subclass that skipped __init__)
+            folded = self._folded_titles = {}
         todo = [e for e in entries if (f := folded.get(e.id)) is None or f[0] != e.title]
         for start in range(0, len(todo), FOLD_CHUNK):
             chunk = todo[start : start + FOLD_CHUNK]

@@ -21,6 +21,13 @@ class Filtering(Screen[None]):
     def action_filter(self) -> None:
         self.filter_bar.open()
         self._focus(self.filter_bar.input)
+        self._warm_worker()
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def _warm_worker(self) -> None:
+        # fold every title while the user types the first letters, so the first
+        # query does not pay for it (folding runs in chunks: the UI keeps going)
+        self.source.warm_titles(self.entries)
 
     def action_clear(self) -> None:
         if self.filter_bar.is_open or self.filter_ids is not None:
