@@ -13,35 +13,23 @@ import select
 import signal
 import struct
 import subprocess
-import sys
 import termios
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from cli.pty_session import hermetic_env, tuireader_command
 
 TIMEOUT = 30.0
 
 
 def command() -> list[str]:
     """The installed console script (what users run), else ``python -m``."""
-    script = Path(sys.executable).with_name("tuireader")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "tuireader"]
+    return tuireader_command()
 
 
 def environment(home: Path, **extra: str) -> dict[str, str]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "LANG": "C.UTF-8",
-        "TERM": "xterm-256color",
-        "COLORTERM": "truecolor",
-    }
-    env.update(extra)
-    return env
+    return hermetic_env(home, **{"COLORTERM": "truecolor", **extra})
 
 
 class Pty:
