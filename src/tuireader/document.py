@@ -240,6 +240,20 @@ def _as_block(cells: list[_Cell], direction: Direction) -> list[_Cell]:
     return [_Cell(c.text + " " * (block - c.width), block) for c in cells]
 
 
+def _cell_line(
+    role: str, cell: _Cell, align: str, spans: tuple[tuple[int, int, str], ...] = ()
+) -> DisplayLine:
+    """One table cell as a line of its own (caption, or a stacked key/value)."""
+    return DisplayLine(
+        role=role,
+        text=cell.text,
+        width=cell.width,
+        align=align,
+        source=(-1,) * len(cell.text),
+        spans=spans,
+    )
+
+
 def _row(
     left: tuple[_Cell, int, str], right: tuple[_Cell, int, str], right_align_cells: bool
 ) -> DisplayLine:
@@ -298,15 +312,7 @@ def metadata_lines(
     out: list[DisplayLine] = []
     if article.meta_caption and article.meta_caption.strip():
         caption = _cell(article.meta_caption, width, fallback, options)
-        out.append(
-            DisplayLine(
-                role="meta_caption",
-                text=caption.text,
-                width=caption.width,
-                align=align,
-                source=(-1,) * len(caption.text),
-            )
-        )
+        out.append(_cell_line("meta_caption", caption, align))
     rows = [(k, v) for k, v in article.metadata if k.strip() or v.strip()]
     if not rows:
         return out
@@ -344,16 +350,8 @@ def _stacked(
                 else (_value_cells(text, width, fallback, options))
             )
             for c in cells:
-                out.append(
-                    DisplayLine(
-                        role="meta_row",
-                        text=c.text,
-                        width=c.width,
-                        align=align,
-                        source=(-1,) * len(c.text),
-                        spans=((0, len(c.text), role),) if c.text else (),
-                    )
-                )
+                spans = ((0, len(c.text), role),) if c.text else ()
+                out.append(_cell_line("meta_row", c, align, spans))
     return out
 
 
