@@ -170,16 +170,21 @@ class PtySession:
         return "\n".join(f"{i:2}|{line}|" for i, line in enumerate(self.lines()))
 
     def close(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            self.proc.wait(timeout=10)
+        end_child(self.proc, self.master)
+
+
+def end_child(proc: subprocess.Popen, master: int) -> None:
+    """Kill the child's process group if it still runs, and close its terminal."""
+    if proc.poll() is None:
         try:
-            os.close(self.master)
-        except OSError:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
             pass
+        proc.wait(timeout=10)
+    try:
+        os.close(master)
+    except OSError:
+        pass
 
 
 def logical(visual: str) -> str:

@@ -10,7 +10,6 @@ import fcntl
 import os
 import re
 import select
-import signal
 import struct
 import subprocess
 import termios
@@ -18,7 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli.pty_session import hermetic_env, tuireader_command
+from cli.pty_session import end_child, hermetic_env, tuireader_command
 
 TIMEOUT = 30.0
 
@@ -103,16 +102,7 @@ class Pty:
         raise AssertionError(f"did not exit; last output: {bytes(self.raw[-600:])!r}")
 
     def close(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            self.proc.wait(timeout=10)
-        try:
-            os.close(self.master)
-        except OSError:
-            pass
+        end_child(self.proc, self.master)
 
     def __enter__(self) -> Pty:
         return self
