@@ -241,7 +241,7 @@ def _as_block(cells: list[_Cell], direction: Direction) -> list[_Cell]:
 
 
 def _cell_line(
-    role: str, cell: _Cell, align: str, spans: tuple[tuple[int, int, str], ...] = ()
+    role: str, cell: _Cell, align: Align, spans: tuple[tuple[int, int, str], ...] = ()
 ) -> DisplayLine:
     """One table cell as a line of its own (caption, or a stacked key/value)."""
     return DisplayLine(
