@@ -34,6 +34,11 @@ def shows_title(session: PtySession, title: str) -> bool:
     return any(want in no_marks(logical(line)) for line in session.lines())
 
 
+def dateline_at_right(session: PtySession) -> bool:
+    rows = [line for line in session.lines() if "- Pyongyang, Nordkorea" in line]
+    return bool(rows) and rows[0].rstrip(" │").endswith("Pyongyang, Nordkorea")
+
+
 def remote(tmp_path: Path, *args: str, **env: str) -> str:
     """The command line run on the server: C locale, our program, hermetic dirs."""
     settings = {
@@ -54,15 +59,16 @@ def test_reading_the_samples_over_ssh(ssh_server, tmp_path):
     try:
         # The first article opens with the list: title, metadata, comment count.
         session.wait_for(lambda: shows_title(session, title_of(FIRST)), "the first title")
+        # Each fact is awaited, not read once: a read can land mid-redraw.
         session.wait_for_text("Pyongyang, Nordkorea")
         session.wait_for_text("no comments")
-        screen = session.text()
-        assert "Ort" in screen
+        session.wait_for_text("Ort")
         # Arabic arrives shaped (presentation forms), not as bare letters.
-        assert any("\ufe70" <= ch <= "\ufeff" for ch in screen)
+        session.wait_for(
+            lambda: any("\ufe70" <= ch <= "\ufeff" for ch in session.text()), "shaped Arabic"
+        )
         # Right-to-left: the dateline starts the paragraph, so it sits at the right.
-        row = next(line for line in session.lines() if "- Pyongyang, Nordkorea" in line)
-        assert row.rstrip(" │").endswith("Pyongyang, Nordkorea")
+        session.wait_for(lambda: dateline_at_right(session), "the dateline at the right end")
 
         session.send("j")
         session.send("\r")

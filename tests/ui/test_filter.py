@@ -120,3 +120,30 @@ async def test_escape_clears_and_enter_keeps(make_app):
         await type_filter(pilot, screen, "zzzqqq")
         assert rels(screen) == []
         assert "No article matches" in "\n".join(region_rows(app, screen.reader))
+
+
+async def test_filter_cursor_is_steady_when_animations_are_off(make_app):
+    # Over SSH animations are off: a blinking cursor would redraw twice a second.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.animation_level = "none"
+        screen = await loaded(pilot)
+        await pilot.press("slash", "x")
+        box = screen.filter_bar.input
+        for _ in range(4):
+            await pilot.pause(0.3)
+            assert box._cursor_visible, "the cursor went dark: it is blinking"
+
+
+async def test_filter_cursor_blinks_when_animations_are_on(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.animation_level = "full"
+        screen = await loaded(pilot)
+        await pilot.press("slash", "x")
+        box = screen.filter_bar.input
+        seen = set()
+        for _ in range(8):
+            await pilot.pause(0.2)
+            seen.add(box._cursor_visible)
+        assert seen == {True, False}

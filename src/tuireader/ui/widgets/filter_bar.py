@@ -99,6 +99,9 @@ class FilterBar(Vertical):
         return self.input.value
 
     def open(self) -> None:
+        # A blinking cursor redraws twice a second: terminal traffic for nothing
+        # when animations are off (over SSH by default).
+        self.input.cursor_blink = self.app.animation_level != "none"
         self.add_class("-active")  # the screen focuses the box
 
     def close(self) -> None:
