@@ -4,11 +4,16 @@
     python benchmarks/bench_scale.py --sizes 1000,10000
     python benchmarks/bench_scale.py --skip-cold      # reuse indexes, skip cold runs
 
-Every app figure is taken in a fresh process, from just before the process
-is started to the moment the condition holds and the screen has been
-refreshed, for the real app (``tuireader.ui.app.TuiReaderApp``, headless via
-``run_test``) and for a bare ``App`` holding one ``Static``, measured the same
-way in the same run. Catalog figures (index build, list load, search) are
+Every app figure is taken in a fresh process and ends at the first frame
+handed to the (headless) terminal that shows the expected state (see
+``frames.py``: the frame hook is the same for both apps), for the real app
+(``tuireader.ui.app.TuiReaderApp``, headless via ``run_test``, 160x50) and for
+a bare ``App`` holding one ``Static``, in the same run. Start figures begin
+just before the process is spawned; key and open figures begin when the key
+is handed to the app the way the terminal driver does (no pilot idle waits);
+resize figures when the Resize event is posted. The bare app's "open" is
+``Static.update(Text(file text))``, timed from before the file is read.
+Catalog figures (index build, list load, search) are
 taken in a fresh process without Textual. Peak RSS is ``ru_maxrss`` of the
 measuring process (plus its children for the cold index, which parses in
 worker processes). Synthetic libraries are generated once under
@@ -143,18 +148,12 @@ def _real_app(root: str, cache: str, state: str):
     return TuiReaderApp(settings)
 
 
-async def _until(pilot, cond, timeout: float = 900.0) -> None:
-    end = time.perf_counter() + timeout
-    while not cond():
-        if time.perf_counter() > end:
-            raise TimeoutError("condition not reached")
-        await pilot.pause(0.005)
-    await pilot.pause()  # let the screen refresh with it
+def _screen_attr(app, name: str):
+    return getattr(app.screen, name, None)
 
 
 def _list_rows(app) -> int:
-    scr = app.screen
-    lst = getattr(scr, "article_list", None) if hasattr(scr, "article_list") else None
+    lst = _screen_attr(app, "article_list")
     return len(lst.rows) if lst is not None else 0
 
 
@@ -163,58 +162,123 @@ def _refresh_done(app) -> bool:
     return hasattr(scr, "_refreshing") and not scr._refreshing and _list_rows(app) > 0
 
 
-async def child_app(t0: float, kind: str, root: str, cache: str, state: str, what: str) -> dict:
-    import asyncio  # noqa: F401  (run_test needs a loop)
+def _cursor(app) -> int | None:
+    lst = _screen_attr(app, "article_list")
+    return lst.cursor if lst is not None else None
 
+
+def _reader_shows(app, name: str | None = None) -> bool:
+    """The reader holds lines for the screen's article (named ``name`` if given),
+    so the frame being written draws that article."""
+    art = _screen_attr(app, "article")
+    reader = _screen_attr(app, "reader")
+    if art is None or reader is None or reader.article is not art or not reader.lines:
+        return False
+    return name is None or art.path.name.endswith(name)
+
+
+def _reader_on_cursor(app) -> bool:
+    lst = _screen_attr(app, "article_list")
+    row = lst.current if lst is not None else None
+    art = _screen_attr(app, "article")
+    return row is not None and art is not None and art.id == row.id and _reader_shows(app)
+
+
+def _static_content(app):
+    return app.query_one("#s").content
+
+
+def _inject(app, key: str) -> float:
+    """Deliver ``key`` as the terminal driver does, without the pilot's idle
+    waits; return the time just before."""
+    from textual import events
+
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    t = time.perf_counter()
+    app._driver.send_message(event)
+    return t
+
+
+async def _quiet(pilot, app) -> None:
+    """Let the app finish what the last step started before the next one."""
+    import contextlib
+
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await worker.wait()
+    await pilot.pause()
+    await pilot.pause(0.05)
+
+
+async def child_app(t0: float, kind: str, root: str, cache: str, state: str, what: str) -> dict:
+    from frames import FrameClock, frame_time
+    from textual.geometry import Size
+
+    offset = time.time() - time.perf_counter()  # frame times are perf_counter
     res: dict = {}
     app = _bare_app() if kind == "bare" else _real_app(root, cache, state)
+    clock = FrameClock(app)
+    first = clock.expect() if kind == "bare" else clock.expect(lambda: _list_rows(app) > 0)
     async with app.run_test(size=(160, 50)) as pilot:
-        if kind == "bare":
-            await _until(pilot, lambda: True)
-        else:
-            await _until(pilot, lambda: _list_rows(app) > 0)
-        res["first_paint_s"] = time.time() - t0
+        res["first_paint_s"] = await frame_time(first, 900) + offset - t0
+        res["frames_to_first_paint"] = len(clock.frames)
         if what == "paint":
             res["rss_mb"] = _rss_mb()
             return res
         if kind == "real":
-            await _until(pilot, lambda: _refresh_done(app))  # background verify finished
+            while not _refresh_done(app):  # background verify finished
+                await pilot.pause(0.02)
+        await _quiet(pilot, app)
         if what == "keys":
-            key = "j" if kind == "bare" else "down"
-            times = []
+            times, reader_times = [], []
             for _ in range(KEY_PRESSES):
-                t = time.perf_counter()
-                await pilot.press(key)
-                await pilot.pause()
-                times.append(time.perf_counter() - t)
+                if kind == "bare":
+                    before = _static_content(app)
+                    fut = clock.expect(lambda b=before: _static_content(app) is not b)
+                    t = _inject(app, "j")
+                else:
+                    before = _cursor(app)
+                    fut = clock.expect(lambda b=before: _cursor(app) != b)
+                    fut2 = clock.expect(
+                        lambda b=before: _cursor(app) != b and _reader_on_cursor(app)
+                    )
+                    t = _inject(app, "down")
+                times.append(await frame_time(fut, 60) - t)
+                if kind == "real":
+                    reader_times.append(await frame_time(fut2, 60) - t)
+                await _quiet(pilot, app)
             res["key_ms_median"] = statistics.median(times) * 1000
+            res["key_ms_max"] = max(times) * 1000
+            if reader_times:
+                res["key_reader_ms_median"] = statistics.median(reader_times) * 1000
             times = []
-            for size in RESIZES:
+            for w, h in RESIZES:
+                size = Size(w, h)
+                fut = clock.expect(lambda s=size: app.screen.size == s)
                 t = time.perf_counter()
-                await pilot.resize_terminal(*size)
-                await pilot.pause()
-                times.append(time.perf_counter() - t)
+                await pilot.resize_terminal(w, h)  # posts Resize, then waits for idle
+                times.append(await frame_time(fut, 60) - t)
+                await _quiet(pilot, app)
             res["resize_ms_median"] = statistics.median(times) * 1000
         elif what == "open":
             # Rows: a tiny first article, then the 5 KB, 100 KB and 1 MB ones.
             for size in OPEN_SIZES:
-                t = time.perf_counter()
                 if kind == "bare":
                     from rich.text import Text
 
+                    fut = clock.expect()
+                    t = time.perf_counter()
                     text = synth.big_article(size).read_text(encoding="utf-8")
                     app.query_one("#s").update(Text(text))
-                    await pilot.pause()
                 else:
-                    await pilot.press("down")
                     want = f"article-{size}.txt"
-
-                    def shown(want=want) -> bool:
-                        art = app.screen.article
-                        return art is not None and art.path.name.endswith(want)
-
-                    await _until(pilot, shown, timeout=60)
-                res[f"open_{size}_ms"] = (time.perf_counter() - t) * 1000
+                    fut = clock.expect(lambda w=want: _reader_shows(app, w))
+                    t = _inject(app, "down")
+                res[f"open_{size}_ms"] = (await frame_time(fut, 60) - t) * 1000
+                await _quiet(pilot, app)
         res["rss_mb"] = _rss_mb()
     return res
 
@@ -331,19 +395,20 @@ def main() -> None:
         real = child(["app", "real", str(root), str(cache), str(state), "keys"])
         ratio = real["first_paint_s"] / bare["first_paint_s"]
         add(
-            f"{n}: warm start to first paint with the list filled",
+            f"{n}: warm start to the first frame with the list filled",
             fmt(real["first_paint_s"], " s"),
             fmt(bare["first_paint_s"], " s"),
             f"{ratio:.2f}x bare (target ≤ 1.5x)",
         )
         add(
-            f"{n}: key press to redraw (list, median of {KEY_PRESSES})",
+            f"{n}: key press to the first frame that shows it (median of {KEY_PRESSES})",
             fmt(real["key_ms_median"], " ms"),
             fmt(bare["key_ms_median"], " ms"),
-            "",
+            f"real: list cursor moved; max {fmt(real['key_ms_max'], ' ms')}; "
+            f"reader showing the new row's article {fmt(real['key_reader_ms_median'], ' ms')}",
         )
         add(
-            f"{n}: resize relayout (median)",
+            f"{n}: resize to the first frame at the new size (median)",
             fmt(real["resize_ms_median"], " ms"),
             fmt(bare["resize_ms_median"], " ms"),
             "",
@@ -358,7 +423,7 @@ def main() -> None:
             try:
                 cold_ui = child(["app", "real", str(root), str(cold_cache), str(state), "paint"])
                 add(
-                    f"{n}: cold start (empty index) to first paint with the list filled",
+                    f"{n}: cold start (empty index) to the first frame with the list filled",
                     fmt(cold_ui["first_paint_s"], " s"),
                     fmt(bare["first_paint_s"], " s"),
                     "",
@@ -374,7 +439,7 @@ def main() -> None:
         real = child(["app", "real", str(lib), str(cache), str(work / "state-open"), "open"])
         for size in OPEN_SIZES:
             add(
-                f"open a {size // 1000} KB article until its first screen is drawn",
+                f"open a {size // 1000} KB article: key to the first frame showing it",
                 fmt(real[f"open_{size}_ms"], " ms"),
                 fmt(bare[f"open_{size}_ms"], " ms"),
                 "",
