@@ -31,6 +31,7 @@ class FrameClock:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.frames: list[float] = []
+        self.cpu: dict[float, float] = {}  # frame time -> process CPU time then
         self.bytes_written = 0
         self._waiters: list[tuple[Condition, asyncio.Future[float]]] = []
         display = app._display
@@ -41,9 +42,15 @@ class FrameClock:
                 return  # the app writes nothing for these either
             if isinstance(renderable, CompositorUpdate):
                 self.bytes_written += len(renderable.render_segments(app.console))
-            self._frame(time.perf_counter())
+            now = time.perf_counter()
+            self.cpu[now] = time.process_time()
+            self._frame(now)
 
         app._display = timed_display  # instance attribute: Screen calls app._display
+
+    def cpu_since(self, frame: float, cpu_before: float) -> float:
+        """CPU time of this process (all threads) from ``cpu_before`` to ``frame``."""
+        return self.cpu[frame] - cpu_before
 
     def _frame(self, now: float) -> None:
         self.frames.append(now)
