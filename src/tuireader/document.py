@@ -130,38 +130,71 @@ def _message(role: Role, text: str, width: int, options: TextOptions) -> list[Di
     return [dataclasses.replace(line, source=(-1,) * len(line.text)) for line in lines]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticlePart:
+    """Some of an article's lines, top down. ``resume`` is the index in
+    ``Article.blocks`` to continue from (``article_part(..., start=resume)``),
+    ``None`` once the article is complete."""
+
+    lines: list[DisplayLine]
+    resume: int | None = None
+
+
 def article_lines(
     article: Article, width: int, options: TextOptions | None = None
 ) -> list[DisplayLine]:
     """Title (once), a blank line, notices and errors, then the blocks with blank lines
     between them. ``width`` is the pane width in cells (at least 1)."""
+    return article_part(article, width, options).lines
+
+
+def article_part(
+    article: Article,
+    width: int,
+    options: TextOptions | None = None,
+    *,
+    start: int = 0,
+    min_lines: int | None = None,
+) -> ArticlePart:
+    """The lines of ``article_lines`` in parts, so that a screenful can be shown
+    before a long article is laid out. From ``start`` = 0 (the title on) or a
+    ``resume`` of an earlier part; with ``min_lines``, stops after the block that
+    brings the part to that many lines. The parts joined equal ``article_lines``."""
     options = options or TextOptions()
     width = max(1, width)
     fallback = article.direction
     out: list[DisplayLine] = []
     title = article.title.strip()
-    if title:
-        out += _paragraph(article.title, width, fallback, options, "title", TITLE_BLOCK)
-    messages: list[DisplayLine] = []
-    if article.error:
-        messages += _message("error", article.error, width, options)
-    for notice in article.notices:
-        messages += _message("notice", notice, width, options)
-    if messages:
-        if out:
-            out.append(BLANK)
-        out += messages
-    for index, block in enumerate(article.blocks):
+    if start <= 0:
+        start = 0
+        if title:
+            out += _paragraph(article.title, width, fallback, options, "title", TITLE_BLOCK)
+        messages: list[DisplayLine] = []
+        if article.error:
+            messages += _message("error", article.error, width, options)
+        for notice in article.notices:
+            messages += _message("notice", notice, width, options)
+        if messages:
+            if out:
+                out.append(BLANK)
+            out += messages
+    # a part resumed after another follows lines already shown: it opens with a blank
+    after_text = start > 0
+    blocks = article.blocks
+    for index in range(start, len(blocks)):
+        block = blocks[index]
         # Scrapers repeat the title; the parser drops the copy, and so do we if one slips by.
         if index == 0 and title and block.text.strip() == title:
             continue
         if not block.text.strip():
             continue
         role: Role = "subheading" if block.kind is BlockKind.SUBHEADING else "body"
-        if out:
+        if out or after_text:
             out.append(BLANK)
         out += _paragraph(block.text, width, fallback, options, role, index)
-    return out
+        if min_lines is not None and out and len(out) >= min_lines and index + 1 < len(blocks):
+            return ArticlePart(out, index + 1)
+    return ArticlePart(out)
 
 
 def comments_label(article: Article) -> str:

@@ -20,6 +20,7 @@ from tuireader.document import (
     META_VALUE_MAX_LINES,
     TITLE_BLOCK,
     article_lines,
+    article_part,
     comments_label,
     metadata_lines,
     print_lines,
@@ -303,6 +304,45 @@ def test_every_line_fits_and_maps_back_to_its_source(title, body, direction, wid
     assert groups == sorted(groups)
     repeated_title = {0} if body and body[0].text.strip() == title.strip() else set()
     assert set(groups) == {i for i, b in enumerate(body) if b.text.strip()} - repeated_title
+
+
+maybe_empty = st.one_of(paragraphs, st.sampled_from(["", "  ", "\n"]))
+any_blocks = st.lists(
+    st.tuples(st.sampled_from(list(BlockKind)), maybe_empty).map(lambda t: Block(*t)),
+    max_size=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=maybe_empty,
+    body=any_blocks,
+    error=st.one_of(st.none(), paragraphs),
+    notices=st.lists(paragraphs, max_size=2),
+    width=st.integers(min_value=1, max_value=60),
+    steps=st.lists(st.integers(min_value=0, max_value=12), min_size=1, max_size=6),
+)
+def test_parts_joined_are_the_whole_article(title, body, error, notices, width, steps):
+    a = article(title, tuple(body), error=error, notices=tuple(notices))
+    whole = article_lines(a, width)
+    joined: list = []
+    start, i = 0, 0
+    while True:
+        want = steps[i % len(steps)]
+        i += 1
+        part = article_part(a, width, start=start, min_lines=want)
+        blocks_in = {line.block for line in part.lines if line.block not in (None, TITLE_BLOCK)}
+        assert all(b >= start for b in blocks_in)
+        joined += part.lines
+        if part.resume is None:
+            break
+        # a part that stops early holds what was asked, and whole blocks only
+        assert len(part.lines) >= want and part.lines
+        assert part.resume > start or (start == 0 and part.resume >= 1)
+        assert all(b < part.resume for b in blocks_in)
+        start = part.resume
+    assert joined == whole
+    assert article_part(a, width).resume is None
 
 
 @settings(max_examples=100, deadline=None)
