@@ -1,7 +1,11 @@
 """Run a program on a pseudo-terminal, keep every byte it writes, and read the
 screen a user would see through pyte (a terminal emulator in Python).
 
-Shared by the pseudo-terminal tests here and the SSH test in tests/ssh.
+The one way the tests run the real program on a terminal: the pseudo-terminal
+tests here, the hostile-input tests in tests/hostile and the SSH test in
+tests/ssh. Every wait is for a condition, bounded by ``WAIT`` so that a hang
+fails the test (with the screen) instead of blocking the suite; the child is
+killed on the way out.
 """
 
 from __future__ import annotations
@@ -23,12 +27,8 @@ from pathlib import Path
 import pyte
 
 # How long any single wait may last before the test fails with a screen dump.
-# A guard against hangs, not a speed requirement.
-WAIT = 30.0
-
-
-def set_winsize(fd: int, cols: int, rows: int) -> None:
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+# A guard against hangs, not a speed requirement: generous, for loaded machines.
+WAIT = 60.0
 
 
 def tuireader_command() -> list[str]:
@@ -56,9 +56,16 @@ def hermetic_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 class PtySession:
+    """A child process on a pseudo-terminal of ``cols`` x ``rows`` cells.
+
+    ``raw`` holds every byte it wrote; ``screen`` is what a terminal shows
+    (fed from ``raw`` when read, so tests that only check bytes pay nothing
+    for it). Use as a context manager, or call ``close()``.
+    """
+
     def __init__(
         self,
-        argv: Sequence[str],
+        argv: Sequence[str | bytes],
         env: dict[str, str],
         cols: int = 100,
         rows: int = 30,
@@ -66,7 +73,7 @@ class PtySession:
     ) -> None:
         self.cols, self.rows = cols, rows
         self.master, slave = os.openpty()
-        set_winsize(slave, cols, rows)
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
         def become_session_leader() -> None:
             # A session of its own with the pty as controlling terminal, like a
@@ -87,62 +94,82 @@ class PtySession:
         os.close(slave)
         self.raw = bytearray()
         self.eof = False
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.Stream(self.screen)
+        self._screen = pyte.Screen(cols, rows)
+        self._stream = pyte.Stream(self._screen)
         self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        self._fed = 0  # how much of ``raw`` the screen has seen
+
+    def __enter__(self) -> PtySession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- reading -------------------------------------------------------------
 
-    def pump(self, timeout: float = 0.1) -> bool:
-        """Read what is available; False at end of output."""
+    def pump(self, timeout: float = 0.05) -> int:
+        """Read what is there (waiting up to ``timeout``); the number of bytes read."""
         if self.eof:
-            return False
+            return 0
         ready, _, _ = select.select([self.master], [], [], timeout)
         if not ready:
-            return True
+            return 0
         try:
-            data = os.read(self.master, 65536)
-        except OSError:  # EIO: the other side closed
+            data = os.read(self.master, 1 << 16)
+        except OSError:  # EIO: every holder of the child side closed it
             data = b""
         if not data:
             self.eof = True
-            return False
+            return 0
         self.raw += data
-        self.stream.feed(self._decode(data))
-        return True
+        return len(data)
 
     def wait_for(self, predicate: Callable[[], bool], what: str, timeout: float = WAIT) -> None:
+        """Read until ``predicate`` holds; fail with the screen if it never does."""
         deadline = time.monotonic() + timeout
         while not predicate():
-            if time.monotonic() > deadline or (self.eof and not predicate()):
+            if time.monotonic() > deadline or self.eof:
+                if predicate():  # (the last read may have brought it)
+                    return
                 raise AssertionError(
                     f"timed out waiting for {what}; screen:\n{self.dump()}\n"
-                    f"last bytes: {bytes(self.raw[-400:])!r}"
+                    f"last bytes: {bytes(self.raw[-600:])!r}"
                 )
             self.pump()
 
     def wait_for_text(self, text: str, timeout: float = WAIT) -> None:
+        """Until ``text`` is on the screen."""
         self.wait_for(lambda: text in self.text(), repr(text), timeout)
 
-    def settle(self, quiet: float = 0.5, timeout: float = WAIT) -> None:
-        """Read until nothing arrives for ``quiet`` seconds (the app is idle)."""
+    def wait_for_bytes(self, needle: bytes, timeout: float = WAIT) -> None:
+        """Until the program has written ``needle`` (anywhere in its output)."""
+        self.wait_for(lambda: needle in self.raw, repr(needle), timeout)
+
+    def settle(self, quiet: float = 0.1, timeout: float = WAIT) -> None:
+        """Read until nothing arrives for ``quiet`` seconds (the app looks idle).
+
+        Not a proof of anything: wait for what a test checks, then settle if a
+        later read should not see a redraw still on its way.
+        """
         deadline = time.monotonic() + timeout
-        last = len(self.raw)
-        quiet_since = time.monotonic()
+        last = time.monotonic()
         while time.monotonic() < deadline and not self.eof:
-            self.pump(0.05)
-            if len(self.raw) != last:
-                last = len(self.raw)
-                quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since >= quiet:
+            if self.pump(min(quiet / 2, 0.05)):
+                last = time.monotonic()
+            elif time.monotonic() - last >= quiet:
                 return
 
     def wait_exit(self, timeout: float = WAIT) -> int:
+        """The exit status, once the program ended and its output is read."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.pump()
             code = self.proc.poll()
-            if code is not None and (self.eof or not self.pump(0.2)):
+            if code is not None:
+                # all it wrote is in the terminal's buffer: read to the end
+                # (or to a pause, should something it started keep the terminal)
+                while self.pump(0.2):
+                    pass
                 return code
         raise AssertionError(f"program did not exit; screen:\n{self.dump()}")
 
@@ -151,14 +178,15 @@ class PtySession:
     def send(self, data: bytes | str) -> None:
         os.write(self.master, data.encode() if isinstance(data, str) else data)
 
-    def resize(self, cols: int, rows: int) -> None:
-        self.cols, self.rows = cols, rows
-        set_winsize(self.master, cols, rows)
-        self.screen.resize(rows, cols)
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGWINCH)
-
     # -- the screen ----------------------------------------------------------
+
+    @property
+    def screen(self) -> pyte.Screen:
+        """The terminal's screen after everything read so far."""
+        if self._fed < len(self.raw):
+            self._stream.feed(self._decode(bytes(self.raw[self._fed :])))
+            self._fed = len(self.raw)
+        return self._screen
 
     def lines(self) -> list[str]:
         return list(self.screen.display)
@@ -170,21 +198,17 @@ class PtySession:
         return "\n".join(f"{i:2}|{line}|" for i, line in enumerate(self.lines()))
 
     def close(self) -> None:
-        end_child(self.proc, self.master)
-
-
-def end_child(proc: subprocess.Popen, master: int) -> None:
-    """Kill the child's process group if it still runs, and close its terminal."""
-    if proc.poll() is None:
+        """Kill the child's process group if it still runs; close the terminal."""
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait(timeout=10)
         try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
+            os.close(self.master)
+        except OSError:
             pass
-        proc.wait(timeout=10)
-    try:
-        os.close(master)
-    except OSError:
-        pass
 
 
 def logical(visual: str) -> str:
@@ -192,8 +216,3 @@ def logical(visual: str) -> str:
     reverse the cells, then NFKC folds presentation forms (and lam-alef
     ligatures) back into plain letters. Independent of the app's engine."""
     return unicodedata.normalize("NFKC", visual[::-1])
-
-
-def strip_marks(text: str) -> str:
-    """Drop combining marks (harakat): the app hides them by default."""
-    return "".join(c for c in text if not unicodedata.combining(c))

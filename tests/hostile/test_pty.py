@@ -18,11 +18,12 @@ from collections import Counter
 
 import pytest
 
+from cli.pty_session import PtySession, hermetic_env, tuireader_command
 from tuireader import cli
 
 from .checks import BIDI_CONTROLS, c1_in_output, disallowed_sequences, escape_sequences
 from .corpus import Corpus
-from .pty_run import Pty, command, environment, walk
+from .walk import walk
 
 COLS, ROWS = 80, 24
 _WINDOW_TITLE = re.compile(rb"\x1b\][012];")
@@ -54,9 +55,10 @@ def check_stream(raw: bytes, markers: list[str], *, isolates: bool = False) -> N
 def test_reader_on_a_pty_never_forwards_escapes_from_articles(corpus: Corpus, tmp_path):
     listed = sum(1 for c in corpus.entries if c.listed)
     naughty = next(i for i, c in enumerate(sorted_listed(corpus)) if "naughty/" in c)
-    argv = [*command(), str(corpus.root)]
-    with Pty(argv, environment(tmp_path / "home"), cols=COLS, rows=ROWS) as p:
-        p.wait_for(b"GOOD-PLAIN")
+    argv = [*tuireader_command(), str(corpus.root)]
+    env = hermetic_env(tmp_path / "home", COLORTERM="truecolor")
+    with PtySession(argv, env, cols=COLS, rows=ROWS) as p:
+        p.wait_for_bytes(b"GOOD-PLAIN")
         p.settle(0.2)
         # Default (app) bidi mode: every special file is shown, some opened.
         missed, _ = walk(p, naughty, COLS, open_every=10)
@@ -67,7 +69,7 @@ def test_reader_on_a_pty_never_forwards_escapes_from_articles(corpus: Corpus, tm
         p.send(b"B")
         p.settle(0.2)
         more, last = walk(p, listed - 1 - naughty, COLS, open_every=12,
-                          wait=lambda step: step % 4 == 0)
+                          wait=lambda step: step % 4 == 0, last="NAUGHTY-65")
         # a few titles may coincide; many misses would mean articles stopped showing
         assert len(missed + more) <= 3, f"no new article shown at steps {missed + more}"
         assert "NAUGHTY-65" in last  # the walk got to the end of the list
@@ -150,9 +152,10 @@ def test_print_every_file_on_a_pty(corpus: Corpus, home, monkeypatch):
 def test_print_as_a_real_process(corpus: Corpus, tmp_path, name):
     """The installed command, not just main(): what a user's terminal receives."""
     assert any(c.name == name for c in corpus.entries)
-    argv = [*command(), "--print", os.fsencode(corpus.root / name)]
-    with Pty(argv, environment(tmp_path / "home"), cols=COLS, rows=ROWS) as p:
-        code = p.wait_exit(20)
+    argv = [*tuireader_command(), "--print", os.fsencode(corpus.root / name)]
+    env = hermetic_env(tmp_path / "home", COLORTERM="truecolor")
+    with PtySession(argv, env, cols=COLS, rows=ROWS) as p:
+        code = p.wait_exit()
     check_stream(bytes(p.raw), corpus.markers)
     assert code == (2 if "fifo" in name else 0), bytes(p.raw)
 

@@ -11,10 +11,9 @@ import stat
 import time
 from pathlib import Path
 
-import pyte
+from cli.pty_session import PtySession, hermetic_env, tuireader_command
 
 from .corpus import Corpus
-from .pty_run import Pty, command, environment
 
 COLS, ROWS = 100, 30
 BROWSERS = ["xdg-open", "gio", "gvfs-open", "sensible-browser", "x-www-browser", "www-browser",
@@ -45,13 +44,23 @@ def fake_browsers(bin_dir: Path, trap: Path) -> None:
         script.chmod(0o755)
 
 
-def cells(raw: bytes) -> list[str]:
-    screen = pyte.Screen(COLS, ROWS)
-    pyte.ByteStream(screen).feed(raw)
-    return ["".join(screen.buffer[y][x].data or " " for x in range(COLS)) for y in range(ROWS)]
+def cells(p: PtySession) -> list[str]:
+    """The screen's rows, one string item per cell (so an index is a column)."""
+    buffer = p.screen.buffer
+    return ["".join(buffer[y][x].data or " " for x in range(COLS)) for y in range(ROWS)]
 
 
-def click(p: Pty, x: int, y: int, times: int = 1) -> None:
+def targets(rows: list[str]) -> list[tuple[int, int]]:
+    """Cells on the words that look like links or markup actions."""
+    found = []
+    for needle in ("QUITME", "LINKY", "SHOT", "[@click", "[link=", "MARKUP-B"):
+        for y, row in enumerate(rows):
+            if needle in row:
+                found.append((row.index(needle) + 1, y))
+    return found
+
+
+def click(p: PtySession, x: int, y: int, times: int = 1) -> None:
     """SGR mouse clicks at 0-based cell (x, y)."""
     for _ in range(times):
         p.send(f"\x1b[<0;{x + 1};{y + 1}M\x1b[<0;{x + 1};{y + 1}m".encode())
@@ -65,26 +74,21 @@ def test_article_text_triggers_nothing_outside_the_app(corpus: Corpus, tmp_path)
     cwd.mkdir()
     trap = tmp_path / "browser-was-started"
     fake_browsers(tmp_path / "bin", trap)
-    env = environment(home, BROWSER=str(tmp_path / "bin" / "firefox"),
-                      PATH=f"{tmp_path / 'bin'}:{os.environ.get('PATH', '/usr/bin:/bin')}",
-                      DISPLAY=":0", WAYLAND_DISPLAY="wayland-0")
+    env = hermetic_env(home, COLORTERM="truecolor", BROWSER=str(tmp_path / "bin" / "firefox"),
+                       PATH=f"{tmp_path / 'bin'}:{os.environ.get('PATH', '/usr/bin:/bin')}",
+                       DISPLAY=":0", WAYLAND_DISPLAY="wayland-0")
     allowed = (home / "state" / "tuireader", home / "cache" / "tuireader")
     before = tree(tmp_path, corpus.root, skip=allowed)
 
-    with Pty([*command(), str(corpus.root)], env, cols=COLS, rows=ROWS, cwd=cwd) as p:
-        p.wait_for(b"GOOD-PLAIN")
+    with PtySession([*tuireader_command(), str(corpus.root)], env, cols=COLS, rows=ROWS,
+                    cwd=cwd) as p:
+        p.wait_for_bytes(b"GOOD-PLAIN")
         p.settle(0.3)
         p.send(b"jjj")  # 004_markup.txt
-        p.wait_for(b"QUITME")
+        # the article drawn in full (a read as its first bytes arrive would miss some)
+        p.wait_for(lambda: len(targets(cells(p))) >= 5, "the markup article's link words")
         p.settle(0.3)
-        rows = cells(bytes(p.raw))
-        targets = []
-        for needle in ("QUITME", "LINKY", "SHOT", "[@click", "[link=", "MARKUP-B"):
-            for y, row in enumerate(rows):
-                if needle in row:
-                    targets.append((row.index(needle) + 1, y))
-        assert len(targets) >= 5, "\n".join(rows)
-        for x, y in targets:
+        for x, y in targets(cells(p)):
             click(p, x, y)
             click(p, x, y, times=2)
             p.settle(0.1)

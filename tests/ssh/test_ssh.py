@@ -55,8 +55,7 @@ def remote(tmp_path: Path, *args: str, **env: str) -> str:
 
 def test_reading_the_samples_over_ssh(ssh_server, tmp_path):
     command = ssh_server.command(remote(tmp_path, str(SAMPLES)))
-    session = PtySession(command, hermetic_env(tmp_path / "client"), cols=100, rows=30)
-    try:
+    with PtySession(command, hermetic_env(tmp_path / "client"), cols=100, rows=30) as session:
         # The first article opens with the list: title, metadata, comment count.
         session.wait_for(lambda: shows_title(session, title_of(FIRST)), "the first title")
         # Each fact is awaited, not read once: a read can land mid-redraw.
@@ -80,8 +79,6 @@ def test_reading_the_samples_over_ssh(ssh_server, tmp_path):
         # the terminal is handed back: alternate screen left, bidi mode restored
         assert b"\x1b[?1049l" in raw and raw.rindex(b"\x1b[?1049l") < raw.rindex(b"\x1b[8h")
         assert b"Traceback" not in raw
-    finally:
-        session.close()
 
 
 def test_print_over_ssh_without_a_terminal(ssh_server, tmp_path):
