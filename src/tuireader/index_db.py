@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,7 +35,7 @@ from typing import NamedTuple
 
 # Bump whenever the schema or the meaning of a stored column changes (for
 # example a change of the search normalization): old files are then rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 APP_NAME = "tuireader"
 CACHE_ENV = "TUIREADER_CACHE_DIR"
@@ -261,10 +262,13 @@ class IndexDB:
         if self.use_fts:
             # Text arrives already normalized (harakat dropped, alef forms
             # unified, casefolded), so the tokenizer must not fold again;
-            # prefix indexes keep short prefix queries fast.
+            # prefix indexes keep short prefix queries fast. Searches match
+            # single words anywhere in the article, so no positions or
+            # columns are stored (detail=none): a third less writing, a
+            # quarter of the size.
             con.execute(
                 "CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', "
-                "tokenize='unicode61 remove_diacritics 0', prefix='2 3')"
+                "tokenize='unicode61 remove_diacritics 0', prefix='2 3', detail=none)"
             )
         else:
             con.execute("CREATE TABLE texts(rowid INTEGER PRIMARY KEY, norm TEXT NOT NULL)")
@@ -515,14 +519,47 @@ class IndexDB:
 
 
 def _fts_term(term: str) -> str:
-    """One query word as an FTS5 string, quotes doubled; a prefix unless one letter.
+    """One query word as an FTS5 expression: a prefix unless one letter.
 
-    Inside quotes FTS5 runs its own tokenizer, so punctuation in the word
-    becomes a phrase boundary instead of a syntax error. A one-letter prefix
-    would match nearly every document and cost a full index walk.
+    A one-letter prefix would match nearly every document and cost a full
+    index walk. Without stored positions FTS5 refuses phrases, so a word its
+    tokenizer splits (a few rare letters SQLite's Unicode tables do not
+    know) becomes its pieces, all required.
     """
-    quoted = '"' + term.replace('"', '""') + '"'
-    return quoted if len(term) < 2 else quoted + "*"
+    pieces = _fts_tokens(term)
+    out = ['"' + p.replace('"', '""') + '"' for p in pieces]
+    if len(term) >= 2:
+        out[-1] += "*"
+    return " ".join(out)
+
+
+# Words made only of these are one FTS5 token (checked by a test).
+_ONE_TOKEN = re.compile(
+    r"[0-9a-z\u0621-\u064a\u0660-\u0669\u066e\u066f\u0671-\u06d3\u06d5\u06f0-\u06fc\u06ff]+"
+)
+
+
+def _fts_tokens(term: str) -> list[str]:
+    """``term`` split as the index's tokenizer splits it (usually: unchanged)."""
+    if _ONE_TOKEN.fullmatch(term):
+        return [term]
+    return _tokenize(term) or [term]
+
+
+def _tokenize(text: str) -> list[str]:
+    """The tokens the index's tokenizer makes of ``text``, in order."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')"
+        )
+        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        con.execute("INSERT INTO t(x) VALUES(?)", (text,))
+        return [r[0] for r in con.execute("SELECT term FROM v ORDER BY offset")]
+    except sqlite3.Error:
+        return []
+    finally:
+        con.close()
 
 
 def _like_escape(term: str) -> str:
