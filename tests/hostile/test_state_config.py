@@ -42,7 +42,7 @@ _LOAD_CONFIG = textwrap.dedent("""
 def _child(code: str, *args: str) -> subprocess.CompletedProcess:
     try:
         return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
-                              text=True, timeout=5)
+                              text=True, timeout=60)  # a hang guard, not a speed bound
     except subprocess.TimeoutExpired:
         pytest.fail("reading the file blocked (a FIFO must never be opened for reading)")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -66,14 +67,19 @@ async def settle(pilot: Pilot, rounds: int = 3) -> None:
         await pilot.pause()
 
 
-async def wait_for(pilot: Pilot, predicate: Callable[[], bool], tries: int = 200) -> None:
-    """Pump the app until ``predicate`` holds (bounded; fails the test otherwise)."""
-    for _ in range(tries):
-        if predicate():
+async def wait_for(pilot: Pilot, predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Pump the app until ``predicate`` holds (bounded; fails the test otherwise).
+
+    Bounded by time, not by a number of rounds: on a loaded machine a worker
+    thread may need many rounds. The bound only guards against a hang.
+    """
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            assert predicate(), "the app never reached the expected state"
             return
         await drain(pilot)
         await pilot.pause(0.01)
-    assert predicate(), "the app never reached the expected state"
 
 
 async def loaded(pilot: Pilot) -> MainScreen:
