@@ -4,11 +4,12 @@ import os
 import random
 import socket
 import sys
-import threading
 
 import pytest
 
 from tuireader.decode import NOT_TEXT, decode_bytes, read_text
+
+from .bounded import call_with_timeout
 
 ARABIC = (
     "في عرض جريء للتضامن، أعلنت كوريا الشمالية دعمها لتصرفات روسيا العسكرية في أوكرانيا، "
@@ -24,20 +25,6 @@ def write(tmp_path, name, data: bytes):
     p = tmp_path / name
     p.write_bytes(data)
     return p
-
-
-def call_with_timeout(fn, *args, timeout=10):
-    """Run fn in a thread; fail (instead of hanging the suite) if it blocks."""
-    result = {}
-
-    def run():
-        result["value"] = fn(*args)
-
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(timeout)
-    assert not t.is_alive(), f"{fn.__name__} blocked"
-    return result["value"]
 
 
 @pytest.mark.parametrize("encoding", ["windows-1256", "iso-8859-6"])

@@ -2,20 +2,12 @@
 
 import os
 import socket
-import threading
 
 import pytest
 
 from tuireader.library import is_article_name, natural_key, scan
 
-
-def call_with_timeout(fn, *args, timeout=10):
-    result = {}
-    t = threading.Thread(target=lambda: result.setdefault("v", fn(*args)), daemon=True)
-    t.start()
-    t.join(timeout)
-    assert not t.is_alive(), f"{fn.__name__} blocked"
-    return result["v"]
+from .bounded import call_with_timeout
 
 
 def touch(path, text="عنوان\nنص.\n"):

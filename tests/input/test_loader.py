@@ -4,7 +4,6 @@ import errno
 import hashlib
 import os
 import stat
-import threading
 import unicodedata
 
 import pytest
@@ -16,19 +15,12 @@ from tuireader.article import BlockKind, Direction
 from tuireader.library import scan
 from tuireader.loader import article_id, load_article
 
+from .bounded import call_with_timeout
+
 TITLE = "كوريا الشمالية تعد روسيا بدعم لا يتزعزع"
 BODY = "Pyongyang, Nordkorea - في عرض جريء للتضامن، أعلنت كوريا الشمالية دعمها لروسيا."
 SCRAPED = f"{TITLE}\n{TITLE}\n{BODY}\nDetails | |\n---|---|\nOrt | Pyongyang |\nKommentare (4)\n"
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def call_with_timeout(fn, *args, timeout=10):
-    result = {}
-    t = threading.Thread(target=lambda: result.setdefault("v", fn(*args)), daemon=True)
-    t.start()
-    t.join(timeout)
-    assert not t.is_alive(), f"{fn.__name__} blocked"
-    return result["v"]
 
 
 def all_strings(article):
