@@ -39,15 +39,22 @@ def tuireader_command() -> list[str]:
     return [sys.executable, "-m", "tuireader"]
 
 
-def hermetic_env(home: Path, **extra: str) -> dict[str, str]:
-    """An environment with config, state and cache under ``home``."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+def home_env(home: Path) -> dict[str, str]:
+    """HOME and the XDG directories (config, state, cache, data) under ``home``."""
+    return {
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_STATE_HOME": str(home / "state"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "XDG_DATA_HOME": str(home / "data"),
+    }
+
+
+def hermetic_env(home: Path, **extra: str) -> dict[str, str]:
+    """A whole environment with config, state and cache under ``home``."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        **home_env(home),
         "LANG": "C.UTF-8",
         "TERM": "xterm-256color",
     }

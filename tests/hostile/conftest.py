@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.pty_session import home_env
+
 from .corpus import Corpus, build
 
 
@@ -18,14 +20,7 @@ def home(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "home"
     for sub in ("config", "state", "cache", "data"):
         (home / sub).mkdir(parents=True)
-    env = {
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_DATA_HOME": str(home / "data"),
-    }
-    for k, v in env.items():
+    for k, v in home_env(home).items():
         monkeypatch.setenv(k, v)
     monkeypatch.delenv("TUIREADER_CACHE_DIR", raising=False)
     assert os.environ["HOME"] == str(home)

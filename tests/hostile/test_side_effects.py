@@ -66,10 +66,7 @@ def click(p: PtySession, x: int, y: int, times: int = 1) -> None:
         p.send(f"\x1b[<0;{x + 1};{y + 1}M\x1b[<0;{x + 1};{y + 1}m".encode())
 
 
-def test_article_text_triggers_nothing_outside_the_app(corpus: Corpus, tmp_path):
-    home = tmp_path / "home"
-    for sub in ("config", "state", "cache", "data"):
-        (home / sub).mkdir(parents=True)
+def test_article_text_triggers_nothing_outside_the_app(corpus: Corpus, tmp_path, home):
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     trap = tmp_path / "browser-was-started"

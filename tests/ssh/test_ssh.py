@@ -13,7 +13,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from cli.pty_session import PtySession, hermetic_env, logical, tuireader_command
+from cli.pty_session import WAIT, PtySession, hermetic_env, logical, tuireader_command
 from tuireader.paths import bundled_samples
 
 SAMPLES = bundled_samples()
@@ -53,6 +53,17 @@ def remote(tmp_path: Path, *args: str, **env: str) -> str:
     return " ".join(["env", *assignments, *map(shlex.quote, [*tuireader_command(), *args])])
 
 
+def without_terminal(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    """Run ``command`` with no terminal anywhere (output captured; a hang guard)."""
+    return subprocess.run(
+        command,
+        capture_output=True,
+        timeout=WAIT,
+        stdin=subprocess.DEVNULL,
+        env=hermetic_env(tmp_path),
+    )
+
+
 def test_reading_the_samples_over_ssh(ssh_server, tmp_path):
     command = ssh_server.command(remote(tmp_path, str(SAMPLES)))
     with PtySession(command, hermetic_env(tmp_path / "client"), cols=100, rows=30) as session:
@@ -84,13 +95,7 @@ def test_reading_the_samples_over_ssh(ssh_server, tmp_path):
 def test_print_over_ssh_without_a_terminal(ssh_server, tmp_path):
     command = ssh_server.command(remote(tmp_path, "--print", str(FIRST), "--width", "70"))
     command.remove("-tt")
-    proc = subprocess.run(
-        command,
-        capture_output=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env=hermetic_env(tmp_path),
-    )
+    proc = without_terminal(command, tmp_path)
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     out = proc.stdout.decode("utf-8")
     assert "\x1b" not in out
@@ -103,13 +108,7 @@ def test_print_over_ssh_without_a_terminal(ssh_server, tmp_path):
 def test_the_reader_refuses_without_a_terminal_over_ssh(ssh_server, tmp_path):
     command = ssh_server.command(remote(tmp_path, str(SAMPLES)))
     command.remove("-tt")
-    proc = subprocess.run(
-        [*command[:1], "-T", *command[1:]],
-        capture_output=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env=hermetic_env(tmp_path),
-    )
+    proc = without_terminal([*command[:1], "-T", *command[1:]], tmp_path)
     assert proc.returncode == 2
     err = proc.stderr.decode()
     assert "not a terminal" in err and "--print" in err and "Traceback" not in err
