@@ -164,6 +164,18 @@ HOSTILE_PASTES = [
 ]
 
 
+async def open_filter(pilot, field: Input) -> None:
+    send_key(pilot.app, "slash")
+    await wait_for(pilot, lambda: pilot.app.focused is field, "the filter box focused")
+
+
+async def close_filter(pilot, screen, listed_count: int) -> None:
+    """Esc: the box closes and the whole list is back."""
+    send_key(pilot.app, "escape")
+    await wait_for(pilot, lambda: len(screen.article_list.rows) == listed_count
+                   and not screen.filter_bar.is_open, "the filter cleared")
+
+
 async def run_queries(corpus: Corpus, home, queries: list[str], typed: tuple[str, ...] = ()):
     listed_count = sum(1 for c in corpus.entries if c.listed)
     app = make_app(corpus.root, home)
@@ -171,8 +183,7 @@ async def run_queries(corpus: Corpus, home, queries: list[str], typed: tuple[str
         screen = await listed(pilot, listed_count)
         field = screen.query_one("#filter-input", Input)
         for query in queries:
-            send_key(app, "slash")
-            await wait_for(pilot, lambda: app.focused is field, "the filter box focused")
+            await open_filter(pilot, field)
             if field.value:
                 send_key(app, "ctrl+u")  # clear the previous query
                 await wait_for(pilot, lambda: field.value == "", "the box cleared")
@@ -190,9 +201,7 @@ async def run_queries(corpus: Corpus, home, queries: list[str], typed: tuple[str
             assert_screen_safe(app, f"after filtering for {query!r}")
             if query == "GOOD-PLAIN":
                 assert [r.rel for r in screen.article_list.rows] == ["001_good_plain.txt"]
-        send_key(app, "escape")
-        await wait_for(pilot, lambda: len(screen.article_list.rows) == listed_count
-                       and not screen.filter_bar.is_open, "the filter cleared")
+        await close_filter(pilot, screen, listed_count)
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -210,8 +219,7 @@ async def test_filter_box_never_holds_pasted_control_characters(corpus: Corpus, 
         screen = await listed(pilot, listed_count)
         field = screen.query_one("#filter-input", Input)
         for query in HOSTILE_PASTES:
-            send_key(app, "slash")
-            await wait_for(pilot, lambda: app.focused is field, "the filter box focused")
+            await open_filter(pilot, field)
             field.post_message(events.Paste(query))
             await pilot.pause()
             assert_safe(field.value, f"the filter box after pasting {query!r}")
@@ -221,9 +229,7 @@ async def test_filter_box_never_holds_pasted_control_characters(corpus: Corpus, 
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert_screen_safe(app, f"after filtering for {query!r}")
-            send_key(app, "escape")
-            await wait_for(pilot, lambda: len(screen.article_list.rows) == listed_count
-                           and not screen.filter_bar.is_open, "the filter cleared")
+            await close_filter(pilot, screen, listed_count)
         assert app.is_running
         await pilot.press("q")
 
