@@ -41,14 +41,19 @@ async def test_corrupt_state_is_moved_aside_and_reported(make_app, tmp_path):
     (tmp_path / "state" / STATE_FILE).write_text("{{{", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        # read while the toast is up (it goes after a while): waited for, not timed
+        await wait_for(pilot, lambda: "corrupt" in screen_text(app))
         await loaded(pilot)
-        await pilot.pause()
-        assert "corrupt" in screen_text(app)
         assert list((tmp_path / "state").glob(STATE_FILE + ".corrupt*"))
         await pilot.press("m")
         await pilot.press("q")
     # and a fresh, valid file was written
     assert (tmp_path / "state" / STATE_FILE).read_text(encoding="utf-8").startswith("{")
+
+
+def shown_text(app) -> str:
+    """The screen's text with runs of white space (and line breaks) folded."""
+    return " ".join(screen_text(app).split())
 
 
 async def test_bad_config_names_file_line_and_key_and_app_still_runs(make_app, tmp_path):
@@ -57,10 +62,9 @@ async def test_bad_config_names_file_line_and_key_and_app_still_runs(make_app, t
     settings = load_config(config)
     app = make_app(problems=settings.problems, config_path=config)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await wait_for(pilot, lambda: "config.toml, line 2" in shown_text(app))
+        assert "harakat" in shown_text(app)
         await loaded(pilot)
-        await pilot.pause()
-        text = " ".join(screen_text(app).split())
-        assert "config.toml, line 2" in text and "harakat" in text
         await pilot.press("j")
         await loaded(pilot)
 
@@ -72,10 +76,9 @@ async def test_unknown_theme_is_reported_with_its_line(make_app, tmp_path):
     assert settings.problems == ()
     app = make_app(theme=settings.theme, lines=settings.lines, config_path=config)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await wait_for(pilot, lambda: "no-such-theme" in shown_text(app))
+        assert "line 2" in shown_text(app)
         await loaded(pilot)
-        await pilot.pause()
-        text = " ".join(screen_text(app).split())
-        assert "line 2" in text and "no-such-theme" in text
 
 
 async def test_keymap_from_config_rebinds_keys(make_app, tmp_path):
