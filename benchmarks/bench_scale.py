@@ -206,13 +206,17 @@ def _median_ms(values: list[float]) -> float:
 
 async def _quiet(pilot, app) -> None:
     """Let the app finish what the last step started before the next one."""
+    import asyncio
     import contextlib
 
     from textual.worker import WorkerCancelled, WorkerFailed
 
     for worker in list(app.workers):
         with contextlib.suppress(WorkerCancelled, WorkerFailed):
-            await worker.wait()
+            try:
+                await asyncio.wait_for(worker.wait(), 120)
+            except asyncio.TimeoutError:
+                raise TimeoutError(f"worker {worker.name!r} still running after 120 s") from None
     await pilot.pause()
     await pilot.pause(0.05)
 
@@ -233,7 +237,14 @@ async def child_app(t0: float, kind: str, root: str, cache: str, state: str, wha
             res["rss_mb"] = _rss_mb()
             return res
         if kind == "real":
+            end = time.perf_counter() + 600
             while not _refresh_done(app):  # background verify finished
+                if time.perf_counter() > end:
+                    busy = getattr(app.screen, "_refreshing", "?")
+                    raise TimeoutError(
+                        f"background refresh not done: screen {type(app.screen).__name__}, "
+                        f"{_list_rows(app)} rows, refreshing {busy}"
+                    )
                 await pilot.pause(0.02)
         await _quiet(pilot, app)
         if what == "keys":
@@ -340,9 +351,18 @@ def machine() -> str:
     except OSError:
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    code = "?"
+    try:  # the figures are those of the working tree, uncommitted changes included
+        git = ["git", "-C", str(HERE.parent)]
+        run = {"capture_output": True, "text": True}
+        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], **run)
+        dirty = subprocess.run([*git, "status", "--porcelain", "src"], **run)
+        code = head.stdout.strip() + (" + uncommitted src changes" if dirty.stdout.strip() else "")
+    except OSError:
+        pass
     return (
         f"{model}, {cores} CPUs, {mem} RAM, Python {platform.python_version()}, "
-        f"{time.strftime('%Y-%m-%d')}, load average at start {load:.1f}"
+        f"{time.strftime('%Y-%m-%d')}, load average at start {load:.1f}, code {code}"
     )
 
 
