@@ -13,6 +13,8 @@ just before the process is spawned; key and open figures begin when the key
 is handed to the app the way the terminal driver does (no pilot idle waits);
 resize figures when the Resize event is posted. The bare app's "open" is
 ``Static.update(Text(file text))``, timed from before the file is read.
+Key, resize and open figures give the app process's CPU time (all threads)
+over the same span beside the wall time.
 Catalog figures (index build, list load, search) are
 taken in a fresh process without Textual. Peak RSS is ``ru_maxrss`` of the
 measuring process (plus its children for the cold index, which parses in
