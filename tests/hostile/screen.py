@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tuireader.config import Settings
 from tuireader.ui.app import TuiReaderApp
@@ -66,6 +68,16 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str,
             assert predicate(), f"the app never got to: {what}"
         await asyncio.sleep(0.005)
     del pilot
+
+
+async def workers_done(app) -> None:
+    """Wait for the app's background workers. One that a newer worker of its
+    group replaced ends cancelled, which is how exclusive workers work, not an
+    error (and how soon that happens depends on the machine's load); a worker
+    that failed still fails the test."""
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
 
 
 def main_screen(app) -> MainScreen:

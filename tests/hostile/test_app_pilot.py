@@ -21,6 +21,7 @@ from .screen import (
     send_key,
     shown,
     wait_for,
+    workers_done,
 )
 
 SIZE = (80, 24)
@@ -196,7 +197,7 @@ async def run_queries(corpus: Corpus, home, queries: list[str], typed: tuple[str
             send_key(app, "enter")
             await wait_for(pilot, lambda q=query: screen.filter_query == q.strip()
                            and app.focused is screen.article_list, f"the filter {query!r} applied")
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             assert app.is_running, query
             assert_screen_safe(app, f"after filtering for {query!r}")
             if query == "GOOD-PLAIN":
@@ -226,7 +227,7 @@ async def test_filter_box_never_holds_pasted_control_characters(corpus: Corpus, 
             assert_screen_safe(app, f"after pasting {query!r}")
             send_key(app, "enter")
             await wait_for(pilot, lambda: app.focused is screen.article_list, "list focused")
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             assert_screen_safe(app, f"after filtering for {query!r}")
             await close_filter(pilot, screen, listed_count)
@@ -277,10 +278,9 @@ async def test_undecodable_file_name_does_not_empty_the_list(tmp_path, home):
 
     app = make_app(_undecodable_library(tmp_path), home)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(5):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-        screen = app.screen
+        screen = await listed(pilot, 2)
+        await workers_done(app)  # the index built: titles, not file names
+        await pilot.pause()
         assert_screen_safe(app, "a library with an undecodable file name")
         titles = sorted(r.title for r in screen.article_list.rows)
         assert titles == ["GOOD-LEGACY-NAME", "GOOD-NEIGHBOUR"]
