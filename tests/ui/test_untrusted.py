@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import loaded, region_rows
+from .conftest import loaded, region_rows, wait_for
 from .screen_text import screen_text
 
 HOSTILE_TITLE = "[bold]Bold[/bold] [link=https://example.org]L[/link] [@click=app.quit]Q[/]"
@@ -64,9 +64,8 @@ async def test_markup_in_file_names_and_config_paths_in_notifications(make_app, 
     settings = load_config(config)
     app = make_app(problems=settings.problems, config_path=config)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        # read while the toast is up (it goes after a while): waited for, not timed
+        await wait_for(pilot, lambda: "[bold]conf[@click=app.quit].toml" in screen_text(app))
+        assert "[@click=app.quit]x[/]" in screen_text(app)
         await loaded(pilot)
-        await pilot.pause()
-        text = screen_text(app)
-        assert "[bold]conf[@click=app.quit].toml" in text
-        assert "[@click=app.quit]x[/]" in text
         assert app.is_running
