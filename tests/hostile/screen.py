@@ -55,8 +55,9 @@ def region_text(app, widget, strips=None) -> str:
 
 
 async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str,
-                   timeout: float = 20.0) -> None:
-    """Let the app run until ``predicate`` holds (bounded, so a hang fails).
+                   timeout: float = 60.0) -> None:
+    """Let the app run until ``predicate`` holds (bounded, so a hang fails; the
+    bound is generous, as indexing the corpus on a loaded machine is slow).
 
     Sleeps instead of ``Pilot.pause``, which forces a full screen refresh on
     every call; the tests read the screen with a fresh render anyway.
