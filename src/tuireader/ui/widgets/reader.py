@@ -1,14 +1,17 @@
 """The reader: one article as display lines, drawn with the Line API.
 
-``tuireader.document.article_lines`` lays the article out for the pane width
-(the same layout ``--print`` uses); this widget only paints the visible rows,
-caching each painted row as a Strip. Search matches are highlighted through
+``tuireader.document.article_part`` lays the article out for the pane width
+(the same layout ``--print`` uses): the first screenful at once, the rest in a
+worker thread once that screen is drawn, so a long article opens as fast as a
+short one. This widget only paints the visible rows, caching each painted row
+as a Strip. Search matches are highlighted through
 each line's ``source`` mapping (visual cell -> index in the block's text), so
 highlighting works in right-to-left lines too.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,31 +23,45 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from tuireader.article import Article
-from tuireader.document import TITLE_BLOCK, DisplayLine, article_lines
+from tuireader.document import TITLE_BLOCK, ArticlePart, DisplayLine, article_part
 from tuireader.rtl import TextOptions
 
 MAX_MEASURE = 100  # longest line in cells: wider text is hard to read
+# Screenfuls laid out before a long article's first frame (the rest follows from
+# a worker): two, so that the first page-down answers before the rest arrives.
+FIRST_SCREENS = 2
 
 Matcher = Callable[[str, str], Sequence[tuple[int, int]]]
 
 
-LaidOut = tuple[tuple[int, TextOptions], list[DisplayLine]]
+#: (measure, options, rows) and the first part of the article laid out for them.
+LaidOut = tuple[tuple[int, TextOptions, int], ArticlePart]
 
 
-def layout_for(article: Article, key: tuple[int, TextOptions]) -> LaidOut:
-    """Lay ``article`` out for ``key`` (see ``ReaderView.layout_key``); thread-safe."""
-    measure, options = key
-    return key, _layout(article, measure, options)
+def layout_for(article: Article, key: tuple[int, TextOptions, int]) -> LaidOut:
+    """Lay out the first screenful of ``article`` for ``key`` (see
+    ``ReaderView.layout_key``); thread-safe. The reader lays out the rest."""
+    measure, options, rows = key
+    return key, layout_part(article, measure, options, 0, FIRST_SCREENS * rows)
 
 
-def _layout(article: Article, width: int, options: TextOptions) -> list[DisplayLine]:
+def layout_part(
+    article: Article, width: int, options: TextOptions, start: int, min_lines: int | None
+) -> ArticlePart:
+    """``document.article_part`` that never raises (thread-safe)."""
     try:
-        return article_lines(article, width, options)
+        return article_part(article, width, options, start=start, min_lines=min_lines)
     except Exception as exc:  # noqa: BLE001 - one bad article must not take the app down
         text = f"This article could not be displayed ({type(exc).__name__})."
-        return [DisplayLine("error", text, len(text), "left", None, (-1,) * len(text))]
+        return ArticlePart([DisplayLine("error", text, len(text), "left", None, (-1,) * len(text))])
+
+
+def layout_rest(article: Article, width: int, options: TextOptions, start: int) -> ArticlePart:
+    """The lines after a first part (run in a worker thread)."""
+    return layout_part(article, width, options, start, None)
 
 
 class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -86,8 +103,17 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_message = "No article selected."
         self.lines: list[DisplayLine] = []
         self._measure = 0
+        self._resume: int | None = None  # first block not laid out yet (None: all are)
+        self._generation = 0  # bumped by every new layout: a late rest is dropped
+        # a position asked for beyond the first part: (wanted line, or None for
+        # the first match; the top line then), taken up when the rest arrives
+        # unless the reader has been scrolled meanwhile
+        self._pending: tuple[int | None, int] | None = None
         self._matches: dict[int, list[tuple[int, int]]] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+        # styles looked up once per style change, not per painted line (each
+        # lookup walks the widget's ancestors)
+        self._styles: dict[str, Style] = {}
 
     # -- content ---------------------------------------------------------
 
@@ -96,18 +122,30 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         """Width the text is laid out for: the pane width, capped for readability."""
         return max(1, min(self.scrollable_content_region.width, MAX_MEASURE))
 
+    @property
+    def complete(self) -> bool:
+        """Every line of the article is laid out (the rest of a long one comes
+        from a worker thread shortly after its first screen)."""
+        return self._resume is None
+
+    def _rows(self) -> int:
+        """Lines that fill the pane (the first part of a long article)."""
+        return max(1, self.scrollable_content_region.height or self.app.size.height)
+
     def show(
         self, article: Article | None, scroll: int = 0, laid_out: LaidOut | None = None
     ) -> None:
-        """Display ``article`` from line ``scroll``. ``laid_out`` may carry lines
-        already computed (in a worker, for a long article) by ``layout_for``."""
+        """Display ``article`` from line ``scroll``. ``laid_out`` may carry its first
+        part already computed (in a worker) by ``layout_for``."""
         self.article = article
         self._relayout(keep_position=False, laid_out=laid_out)
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+        if scroll > 0 and not self.complete and scroll + self._rows() > len(self.lines):
+            self._pending = (scroll, self.top_line)
 
-    def layout_key(self) -> tuple[int, TextOptions]:
+    def layout_key(self) -> tuple[int, TextOptions, int]:
         """What a precomputed layout must match to be used."""
-        return self.measure, self.options
+        return self.measure, self.options, self._rows()
 
     def show_message(self, message: str) -> None:
         self.article = None
@@ -120,24 +158,103 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_query(self, query: str) -> None:
         self.query_text = query.strip()
-        self._compute_matches()
+        self._matches = {}
+        self._add_matches(self.lines)
         self._cache.clear()
         self.refresh()
 
     def _relayout(self, keep_position: bool, laid_out: LaidOut | None = None) -> None:
         anchor = self._anchor() if keep_position else None
+        self._generation += 1
+        self._pending = None
         self._measure = self.measure
-        if self.article is None:
-            self.lines = []
-        elif laid_out is not None and laid_out[0] == (self._measure, self.options):
-            self.lines = laid_out[1]
+        article = self.article
+        if article is None:
+            part = ArticlePart([])
+        elif laid_out is not None and laid_out[0][:2] == (self._measure, self.options):
+            part = laid_out[1]
         else:
-            self.lines = _layout(self.article, self._measure, self.options)
-        self._compute_matches()
+            first = FIRST_SCREENS * self._rows()
+            part = layout_part(article, self._measure, self.options, 0, first)
+        self.lines, self._resume = list(part.lines), part.resume
+        if anchor is not None and anchor[0] is not None:
+            # the top line must be laid out now to keep it: lay out through its
+            # block, and a screenful after it
+            while self._resume is not None and (
+                anchor[0] >= self._resume
+                or len(self.lines) - self._find_anchor(anchor) < self._rows()
+            ):
+                self._lay_out_now()
+        self._matches = {}
+        self._add_matches(self.lines)
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.lines))
+        self._update_virtual_size()
         if anchor is not None:
             self.scroll_to(y=self._find_anchor(anchor), animate=False, immediate=True, force=True)
+        self.refresh()
+        if self._resume is not None:
+            # after the first screen is drawn: the worker competes with drawing
+            self.call_after_refresh(self._start_rest, self._generation)
+
+    def _lay_out_now(self) -> None:
+        assert self.article is not None and self._resume is not None
+        part = layout_part(self.article, self._measure, self.options, self._resume, self._rows())
+        self.lines += part.lines
+        self._resume = part.resume
+
+    def _start_rest(self, generation: int) -> None:
+        if generation != self._generation or self.article is None or self._resume is None:
+            return
+        args = (self.article, self._measure, self.options, self._resume, generation)
+        self.run_worker(
+            lambda: self._rest_worker(*args),
+            thread=True,
+            exclusive=True,
+            group="reader-rest",
+            exit_on_error=False,
+        )
+
+    def _rest_worker(
+        self, article: Any, width: int, options: TextOptions, start: int, generation: int
+    ) -> None:
+        part = layout_rest(article, width, options, start)
+        if get_current_worker().is_cancelled:
+            return
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._extend, generation, part)
+
+    def _extend(self, generation: int, part: ArticlePart) -> None:
+        """The rest of the article arrived: append it; the view stays where it is."""
+        if generation != self._generation:
+            return  # another article or width since
+        self.lines += part.lines
+        self._resume = part.resume
+        self._add_matches(part.lines)
+        self._update_virtual_size()
+        pending, self._pending = self._pending, None
+        if pending is not None and self.top_line == pending[1]:
+            if pending[0] is None:
+                self.scroll_to_first_match()
+            else:
+                self.scroll_to(y=pending[0], animate=False, immediate=True, force=True)
+        self.refresh()
+        if self._resume is not None:  # (only if a part stops early)
+            self._start_rest(generation)
+
+    def _update_virtual_size(self) -> None:
+        """Tell the scrollbar how many lines there are. The pane's own size never
+        follows its content (its height is a share of the screen and its gutter is
+        stable), so unlike a plain assignment this does not lay the whole screen
+        out again, which cost as much as drawing the first screen of an article."""
+        size = Size(self.scrollable_content_region.width, len(self.lines))
+        if size == self.virtual_size:
+            return
+        scroll_update = getattr(self, "_scroll_update", None)
+        if scroll_update is None or not self.is_mounted:
+            self.virtual_size = size
+            return
+        self.set_reactive(ReaderView.virtual_size, size)
+        scroll_update(size)  # scrollbar; a layout only if it appears or goes
         self.refresh()
 
     def _anchor(self) -> tuple[int | None, int] | None:
@@ -169,12 +286,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             return self.article.blocks[block].text
         return None
 
-    def _compute_matches(self) -> None:
-        self._matches = {}
+    def _add_matches(self, lines: Sequence[DisplayLine]) -> None:
+        """Find the query in the blocks ``lines`` come from (not seen before)."""
         if not self.query_text or self.article is None:
             return
-        blocks = {line.block for line in self.lines if line.block is not None}
-        for block in blocks:
+        blocks = {line.block for line in lines if line.block is not None}
+        for block in blocks - self._matches.keys():
             text = self._block_text(block)
             if not text:
                 continue
@@ -201,8 +318,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_first_match(self) -> bool:
         lines = self.match_lines
         if not lines:
+            if not self.complete:  # it may be further down: look again with the rest
+                self._pending = (None, self.top_line)
             return False
-        self.scroll_to(y=max(0, lines[0] - 2), animate=False, immediate=True, force=True)
+        target = max(0, lines[0] - 2)
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        if self.top_line != target and not self.complete:
+            self._pending = (target, self.top_line)  # too near the end of the part so far
         return True
 
     # -- movement --------------------------------------------------------
@@ -237,28 +359,37 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._relayout(keep_position=True)
         else:
             self._cache.clear()
-            self.virtual_size = Size(self.scrollable_content_region.width, len(self.lines))
+            self._update_virtual_size()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        """A component style, or the widget's own for "" (cached; see ``_styles``)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=True) if name else self.rich_style
+            self._styles[name] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        base = self.rich_style
         if not self.lines:
+            base = self._style("")
             if y == 1 and width > 0:
-                style = self.get_component_rich_style("reader--empty", partial=True)
                 msg = self.empty_message[:width]
-                return Strip([Segment(msg.center(width), style)]).apply_style(base)
+                empty = self._style("reader--empty")
+                return Strip([Segment(msg.center(width), empty)]).apply_style(base)
             return Strip.blank(width, base)
         if not 0 <= index < len(self.lines) or width <= 0:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._style(""))
         key = (index, width)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._paint(self.lines[index], width).apply_style(base).simplify()
+            strip = self._paint(self.lines[index], width).apply_style(self._style("")).simplify()
             self._cache[key] = strip
         return strip
 
@@ -269,7 +400,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             "notice": "reader--notice",
             "error": "reader--error",
         }.get(role)
-        return self.get_component_rich_style(name, partial=True) if name else Style()
+        return self._style(name) if name else Style()
 
     def _paint(self, line: DisplayLine, width: int) -> Strip:
         measure = self._measure
@@ -280,7 +411,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         segments = [Segment(" " * lead)] if lead else []
         hits = self._line_hits(line)
         if hits:
-            match_style = style + self.get_component_rich_style("reader--match", partial=True)
+            match_style = style + self._style("reader--match")
             run_start = 0
             text = line.text
             for i in range(1, len(text) + 1):
