@@ -18,9 +18,10 @@ SEARCH_DELAY = 0.12  # seconds of typing pause before the filter runs
 class Filtering(Screen[None]):
     """Filter actions and handlers. MainScreen supplies the panes and the state."""
 
-    def action_filter(self) -> None:
-        self.filter_bar.open()
-        self._focus(self.filter_bar.input)
+    async def action_filter(self) -> None:
+        bar = await self.filter_bar_ready()
+        bar.open()
+        self._focus(bar.input)
         self._warm_worker()
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tuireader.article import Article
@@ -34,6 +34,7 @@ from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
 from tuireader.ui.source import Source
 from tuireader.ui.widgets.article_list import ArticleList, Row
+from tuireader.ui.widgets.bars import KeyBar, TitleBar
 from tuireader.ui.widgets.details import CommentsPane, MetadataPane
 from tuireader.ui.widgets.filter_bar import FilterBar
 from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
@@ -80,11 +81,16 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._refreshing = False
         self._too_small = False
         self._focus_before_small: Any = None
+        self._filter_bar: FilterBar | None = None
+        self._filter_mounted: Any = None  # (awaitable: the filter box is composed)
 
     # -- layout ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        # The layout classes are set before the panes exist: set later, they
+        # would restyle every widget once more before the first paint.
+        self._set_layout_class(self.app.size.width)
+        yield TitleBar(icon="≡")
         with Horizontal(id="body"):
             yield ArticleList(
                 is_read=self.store.is_read,
@@ -97,8 +103,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
                 with Container(id="side"):
                     yield CommentsPane(id="comments")
                     yield MetadataPane(options=self.options, id="metadata")
-        yield FilterBar(self.options, id="filter")
-        yield Footer()
+        yield KeyBar()
         yield Static(id="too-small", markup=False)
 
     @property
@@ -119,7 +124,23 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
 
     @property
     def filter_bar(self) -> FilterBar:
-        return self.query_one("#filter", FilterBar)
+        if self._filter_bar is None:
+            self._mount_filter_bar()
+        assert self._filter_bar is not None
+        return self._filter_bar
+
+    def _mount_filter_bar(self) -> None:
+        """The filter box stays hidden until ``/``: it is built after the first
+        paint rather than before it (it is a fair part of the screen's widgets)."""
+        if self._filter_bar is None and self.is_attached:
+            self._filter_bar = FilterBar(self.options, id="filter")
+            self._filter_mounted = self.mount(self._filter_bar, after="#body")
+
+    async def filter_bar_ready(self) -> FilterBar:
+        bar = self.filter_bar
+        if self._filter_mounted is not None:
+            await self._filter_mounted
+        return bar
 
     def on_mount(self) -> None:
         self.article_list.border_title = Text("Articles")
@@ -148,12 +169,16 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             self._refresh_worker(initial=True)
         if self.settings.poll_interval > 0:
             self.set_interval(self.settings.poll_interval, self._poll)
+        self.call_after_refresh(self._mount_filter_bar)
 
     def on_resize(self, event: Any) -> None:
         self._apply_size(event.size.width, event.size.height)
 
     def _apply_size(self, width: int, height: int) -> None:
         self._apply_too_small(width, height)
+        self._set_layout_class(width)
+
+    def _set_layout_class(self, width: int) -> None:
         wide = width >= WIDE
         if self.has_class("-wide") != wide or self.has_class("-narrow") == wide:
             # (a class change restyles every widget: only when it changes)
@@ -499,7 +524,10 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.article_list.set_options(options)
         self.reader.set_options(options)
         self.metadata.set_options(options)
-        self.filter_bar.set_preview(self.filter_bar.value, options)
+        if self._filter_bar is not None and self._filter_bar.is_open:
+            self._filter_bar.set_preview(self._filter_bar.value, options)
+        elif self._filter_bar is not None:
+            self._filter_bar.options = options
         self._update_window_title()
         self._update_mode_label()
 
