@@ -236,6 +236,11 @@ def _reader_directory(args: argparse.Namespace, settings) -> Path:
 
 def run_reader(settings) -> int:
     """Start the full-screen reader. Kept to one call so the UI stays swappable."""
+    import gc
+
+    # Importing the interface makes some hundred thousand long-lived objects;
+    # collecting meanwhile finds nothing to free. ``run_app`` turns it back on.
+    gc.disable()
     from tuireader.ui.app import run_app
 
     return run_app(settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import events
@@ -87,8 +88,17 @@ class TuiReaderApp(App[int]):
             pass
 
 
+def settle_imports() -> None:
+    """Hide what is loaded so far (modules, classes, tables: alive until exit)
+    from the garbage collector, so that its passes while the first screen is
+    built do not walk all of it again and again."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(settings: Settings) -> int:
     """Run the reader full-screen; return the process exit status."""
+    settle_imports()
     app = TuiReaderApp(settings)
     result = app.run(mouse=settings.mouse)
     if isinstance(result, int):
