@@ -10,8 +10,10 @@ progress. Files found by a scan are listed at once (titled by file name,
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -22,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tuireader.article import Article, Direction
 from tuireader.index_db import IndexDB, ParsedRow, db_path_for, from_db_rel
@@ -34,6 +36,7 @@ CancelFn = Callable[[], bool]
 BATCH = 400  # files per write transaction (and per progress report)
 POOL_MIN_FILES = 1500  # below this a process pool costs more than it saves
 _CHUNK = 100  # files handed to a pool worker at a time
+AHEAD_PER_WORKER = 4  # chunks a parser process may have parsed before the writer takes them
 
 _DIRECTIONS = {"rtl": Direction.RTL, "ltr": Direction.LTR}
 _WORD = re.compile(r"[^\W_]+")
@@ -259,20 +262,28 @@ class Catalog:
         added_set = set(added)
         changed = [aid for _r, _rel, aid, _s, _m in todo if aid not in added_set]
         total = len(todo)
-        if progress:
-            progress(0, total)
+        # Parser processes start before the caller hears of the pending list,
+        # so that parsing overlaps whatever it does with it (an app lists it).
+        batches, pool = self._parse_batches(todo, cancelled)
         done = 0
         was_cancelled = False
-        for batch in self._parse_batches(todo, cancelled):
-            with db.write_lock, db.transaction() as con:
-                db.store_parsed_many(con, batch)
-                db.bump_list_gen(con)
-            done += len(batch)
+        try:
             if progress:
-                progress(done, total)
-            if cancelled():
-                was_cancelled = done < total
-                break
+                progress(0, total)
+            for batch in batches:
+                with db.write_lock, db.transaction() as con:
+                    db.store_parsed_many(con, batch)
+                    db.bump_list_gen(con)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+                if cancelled():
+                    was_cancelled = done < total
+                    break
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
         if db.read_snapshot(header_only=True) is None:
             with db.write_lock:
                 db.write_snapshot(self._list_rows())
@@ -280,8 +291,10 @@ class Catalog:
 
     def _parse_batches(
         self, todo: Sequence[tuple], cancelled: CancelFn
-    ) -> Iterator[list[tuple[int, ParsedRow]]]:
-        """Parsed rows in batches of about BATCH, in list order."""
+    ) -> tuple[Iterator[list[tuple[int, ParsedRow]]], Any]:
+        """Parsed rows in batches of about BATCH, in list order, and the pool
+        of parser processes (None when parsing in this thread), which the
+        caller ends. The processes start, and begin parsing, at once."""
         root = str(self.root)
         jobs = [
             (root, from_db_rel(rel), size, mtime_ns) for _rowid, rel, _aid, size, mtime_ns in todo
@@ -289,30 +302,58 @@ class Catalog:
         rowids = [t[0] for t in todo]
         chunks = _chunks(jobs)
         pool = None
+        n = min(self.workers, len(chunks))
         if self.workers > 1 and len(todo) >= POOL_MIN_FILES:
-            pool = _start_pool(min(self.workers, len(chunks)))
+            pool = _start_pool(n)
         if pool is None:  # small job, or no worker processes here: parse in this thread
-            for start in range(0, len(jobs), BATCH):
-                chunk = jobs[start : start + BATCH]
-                yield list(zip(rowids[start:], _parse_chunk(chunk), strict=False))
-            return
-        try:
-            pending: list[tuple[int, ParsedRow]] = []
-            pos = 0
-            for result in pool.imap(_parse_chunk, chunks):
-                for parsed in result:
-                    pending.append((rowids[pos], parsed))
-                    pos += 1
-                if len(pending) >= BATCH:
-                    yield pending
-                    pending = []
-                    if cancelled():
-                        return
-            if pending:
-                yield pending
-        finally:
-            pool.terminate()
-            pool.join()
+            return _parse_here(jobs, rowids), None
+        parsed = _ahead(pool, chunks, AHEAD_PER_WORKER * n)
+        return _parse_in_pool(parsed, rowids, cancelled), pool
+
+
+def _parse_here(jobs: list, rowids: list[int]) -> Iterator[list[tuple[int, ParsedRow]]]:
+    for start in range(0, len(jobs), BATCH):
+        chunk = jobs[start : start + BATCH]
+        yield list(zip(rowids[start:], _parse_chunk(chunk), strict=False))
+
+
+def _ahead(pool, chunks: list[list], n_ahead: int) -> Iterator[list[ParsedRow]]:
+    """Parsed chunks in order, with at most ``n_ahead`` handed out unread.
+
+    The parser processes run at normal priority (a lowered one let any busy
+    program on the machine starve them, and the index took twice as long),
+    but never far ahead of the writer: when it is the slower side they wait
+    instead of taking CPU from it and from the interface, and parsed text
+    does not pile up in memory.
+    """
+    queued: collections.deque = collections.deque()
+    rest = iter(chunks)
+    for chunk in itertools.islice(rest, n_ahead):
+        queued.append(pool.apply_async(_parse_chunk, (chunk,)))
+    while queued:
+        result = queued.popleft().get()
+        chunk = next(rest, None)
+        if chunk is not None:
+            queued.append(pool.apply_async(_parse_chunk, (chunk,)))
+        yield result
+
+
+def _parse_in_pool(
+    results: Iterator[list[ParsedRow]], rowids: list[int], cancelled: CancelFn
+) -> Iterator[list[tuple[int, ParsedRow]]]:
+    pending: list[tuple[int, ParsedRow]] = []
+    pos = 0
+    for result in results:
+        for parsed in result:
+            pending.append((rowids[pos], parsed))
+            pos += 1
+        if len(pending) >= BATCH:
+            yield pending
+            pending = []
+            if cancelled():
+                return
+    if pending:
+        yield pending
 
 
 # -- helpers (module level so that pool workers can import them) -----------
@@ -334,7 +375,7 @@ def _start_pool(n: int):
     ctx = multiprocessing.get_context("spawn")
     with _POOL_LOCK, _real_stderr():
         try:
-            return ctx.Pool(n, initializer=_worker_init)
+            return ctx.Pool(n)
         except Exception:
             return None
 
@@ -359,10 +400,6 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = current
 
 
-def _worker_init() -> None:
-    # Parsing in the background must not take the CPU from the interface.
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(5)
 
 
 def article_id(rel: str) -> str:
