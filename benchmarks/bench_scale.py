@@ -142,7 +142,9 @@ def _real_app(root: str, cache: str, state: str):
 
     # Fresh state: a restored "last article" would move the starting row.
     shutil.rmtree(state, ignore_errors=True)
-    from tuireader.ui.app import TuiReaderApp
+    from tuireader.ui.app import TuiReaderApp, settle_imports
+
+    settle_imports()  # (as run_app does before it builds the app)
 
     settings = Settings(
         directory=Path(root), cache_dir=Path(cache), state_dir=Path(state), poll_interval=0
@@ -382,6 +384,17 @@ def wall_cpu(res: dict, key: str) -> str:
     return f"{fmt(res[key])} / {fmt(res.get(cpu_key))} ms"
 
 
+def compile_package() -> None:
+    """Write tuireader's bytecode, as installing the package does. Without it
+    (PYTHONDONTWRITEBYTECODE, or a fresh checkout) every child process would
+    compile the app's modules from source while Textual's come compiled."""
+    import compileall
+
+    import tuireader
+
+    compileall.compile_dir(Path(tuireader.__file__).parent, quiet=1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -393,6 +406,7 @@ def main() -> None:
         child_main(a.child)
         return
     sizes = [int(s) for s in a.sizes.split(",") if s]
+    compile_package()
     work = Path(tempfile.gettempdir()) / "tuireader-bench-cache"
     print(f"Machine: {machine()}\n")
     rows: list[tuple[str, ...]] = []
