@@ -233,3 +233,27 @@ async def test_resizing_before_the_rest_arrives_keeps_the_top_line(
         assert top.block == first.block
         assert word in reader_text(pilot, reader)
         assert reader.virtual_size.height == len(reader.lines)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_details_pane_follows_each_article_opened(make_app, size):
+    """Opening articles one after another: the metadata pane shows each one's
+    rows (its height follows them only when it is folded under the reader)."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await loaded(pilot)
+        seen = set()
+        for _ in range(len(screen.article_list.rows)):
+            await settle(pilot)
+            pane = screen.metadata
+            rows = region_rows(app, pane)
+            seen.add(len(pane.lines))
+            visible = pane.lines[: len(rows)]
+            assert visible, "no metadata shown"
+            for line, row in zip(visible, rows, strict=False):
+                words = [w for w in line.text.split() if w.isascii()]
+                assert all(w in row for w in words[:2]), (line.text, row)
+            screen.set_focus(screen.article_list)
+            await pilot.press("down")
+            await loaded(pilot)
+        assert len(seen) > 1  # the fixtures have tables of different lengths

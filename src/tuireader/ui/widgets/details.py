@@ -86,8 +86,22 @@ class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
                 lines = [DisplayLine("error", text, len(text))]
         resized = len(lines) != len(self.lines)
         self.lines = lines
-        self.virtual_size = Size(width, max(1, len(lines)))
-        self.refresh(layout=resized)  # height is "auto" when folded under the reader
+        size = Size(width, max(1, len(lines)))
+        # The screen is laid out again only if the pane's height follows its lines
+        # (folded under the reader); beside the reader its height is fixed, and a
+        # layout on each article opened cost as much as drawing the article.
+        height = self.styles.height
+        follows = resized and (height is None or height.is_auto)
+        scroll_update = getattr(self, "_scroll_update", None)
+        if follows or scroll_update is None or not self.is_mounted:
+            self.virtual_size = size
+            self.refresh(layout=follows)
+        elif size != self.virtual_size:
+            self.set_reactive(MetadataPane.virtual_size, size)
+            scroll_update(size)  # the scrollbar (a layout only if it appears or goes)
+            self.refresh()
+        else:
+            self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.lines))
