@@ -256,9 +256,18 @@ class Catalog:
                 db.insert_stubs(con, stubs)
                 if gone or stale or reorder or stubs:
                     db.bump_list_gen(con)
-            todo = con.execute(
-                "SELECT rowid, rel, aid, size, mtime_ns FROM articles WHERE parsed=0 ORDER BY ord"
-            ).fetchall()
+            if gone or stale or reorder or stubs:
+                # The new list goes to the snapshot now, so that a caller
+                # listing the pending files at ``progress(0, n)`` loads it in
+                # a fraction of the time SQLite takes (a first index of 100k).
+                rows = self._list_rows()
+                db.write_snapshot(rows)
+                todo = [r[:5] for r in rows if not r[5]]
+            else:
+                todo = con.execute(
+                    "SELECT rowid, rel, aid, size, mtime_ns FROM articles WHERE parsed=0 "
+                    "ORDER BY ord"
+                ).fetchall()
         added_set = set(added)
         changed = [aid for _r, _rel, aid, _s, _m in todo if aid not in added_set]
         total = len(todo)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import marshal
 import os
 import re
@@ -45,6 +46,13 @@ _SNAP_MAGIC = b"TRLIST1\n"
 COMPACT_MIN_DEAD = 5000
 
 _COLUMNS = "rowid, rel, aid, size, mtime_ns, parsed, title, comments, direction, lang, error"
+_JSON_MIN_ROWS = 1000
+_STUBS_FROM_JSON = (
+    "INSERT INTO articles(rel, aid, ord, size, mtime_ns, parsed, title) "
+    "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+    "json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), "
+    "0, json_extract(value, '$[5]') FROM json_each(?) ORDER BY key"
+)
 
 
 def default_cache_dir() -> Path:
@@ -419,12 +427,28 @@ class IndexDB:
             raise
         con.execute("COMMIT")
 
-    def insert_stubs(self, con: sqlite3.Connection, stubs: Iterable[tuple]) -> None:
-        """New files not parsed yet: (rel, aid, ord, size, mtime_ns, title)."""
+    def insert_stubs(self, con: sqlite3.Connection, stubs: Sequence[tuple]) -> None:
+        """New files not parsed yet: (rel, aid, ord, size, mtime_ns, title).
+
+        Many at once go in as one JSON array in one statement: ``executemany``
+        lets other threads take the interpreter lock at every row, and while
+        an app draws its first screen each row then waits for it (100,000
+        new files took 3-4 s instead of about 1 s).
+        """
+        rows = [(to_db_rel(s[0]), *s[1:]) for s in stubs]
+        if len(rows) >= _JSON_MIN_ROWS and all(type(r[0]) is str for r in rows):
+            payload = json.dumps(rows, ensure_ascii=False)
+            # (SQLite's JSON functions cut a string at an escaped NUL)
+            if "\\u0000" not in payload:
+                try:
+                    con.execute(_STUBS_FROM_JSON, (payload,))
+                    return
+                except sqlite3.OperationalError:  # SQLite without JSON functions
+                    pass
         con.executemany(
             "INSERT INTO articles(rel, aid, ord, size, mtime_ns, parsed, title) "
             "VALUES(?, ?, ?, ?, ?, 0, ?)",
-            ((to_db_rel(s[0]), *s[1:]) for s in stubs),
+            rows,
         )
 
     def mark_stale(self, con: sqlite3.Connection, items: Iterable[tuple[int, int, int]]) -> None:

@@ -1,0 +1,47 @@
+"""A first start (empty index) lists the files as soon as they are found, while
+their articles are still being parsed, instead of waiting for the whole index."""
+
+from __future__ import annotations
+
+import threading
+
+from tuireader import catalog as catalog_mod
+
+from .conftest import wait_for
+
+
+async def test_files_are_listed_while_the_index_is_built(make_app, monkeypatch):
+    gate = threading.Event()
+    real_parse = catalog_mod._parse_chunk
+
+    def held_parse(jobs):
+        gate.wait(60)  # (released below; the bound only keeps a failure from hanging)
+        return real_parse(jobs)
+
+    monkeypatch.setattr(catalog_mod, "_parse_chunk", held_parse)
+    app = make_app()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = app.screen
+            for _ in range(1000):
+                if screen.article_list.rows:
+                    break
+                await pilot.pause(0.01)
+            listed = list(screen.article_list.rows)
+            # parsing has not run yet, and the files are on the list already
+            assert not gate.is_set()
+            assert listed and all(row.pending for row in listed)
+            assert screen._refreshing
+
+            gate.set()
+            await wait_for(
+                pilot,
+                lambda: screen.article_list.rows
+                and not any(row.pending for row in screen.article_list.rows),
+            )
+            parsed = list(screen.article_list.rows)
+            assert [r.rel for r in parsed] == [r.rel for r in listed]
+            # the real titles replaced the file names
+            assert [r.title for r in parsed] != [r.title for r in listed]
+    finally:
+        gate.set()
