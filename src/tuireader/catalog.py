@@ -138,9 +138,19 @@ class Catalog:
         new = tuple.__new__
         return [new(CatalogEntry, r) for r in rows]
 
-    def _list_rows(self) -> list[tuple]:
+    def first_entries(self, n: int) -> list[CatalogEntry]:
+        """The first ``n`` entries in list order, read with one indexed query:
+        the first screen of a large list, while the whole list loads."""
+        try:
+            rows = self._list_rows(n)
+        except sqlite3.DatabaseError:
+            return []
+        new = tuple.__new__
+        return [new(CatalogEntry, r) for r in rows]
+
+    def _list_rows(self, limit: int = -1) -> list[tuple]:
         root = (self._root_str,)  # one shared string, not one per row
-        return [r + root for r in self._db.rows()]
+        return [r + root for r in self._db.rows(limit)]
 
     def __len__(self) -> int:
         try:

@@ -356,9 +356,11 @@ class IndexDB:
 
     # -- reads -------------------------------------------------------------
 
-    def rows(self) -> list[tuple]:
-        """All rows in list order, as plain tuples in ``_COLUMNS`` order."""
-        rows = self.conn().execute(f"SELECT {_COLUMNS} FROM articles ORDER BY ord").fetchall()
+    def rows(self, limit: int = -1) -> list[tuple]:
+        """All rows (or the first ``limit``) in list order, as plain tuples in
+        ``_COLUMNS`` order."""
+        sql = f"SELECT {_COLUMNS} FROM articles ORDER BY ord LIMIT ?"
+        rows = self.conn().execute(sql, (limit,)).fetchall()
         return [r if type(r[1]) is str else (r[0], from_db_rel(r[1]), *r[2:]) for r in rows]
 
     def stamps(self) -> dict[str, tuple[int, int, int, int, int]]:

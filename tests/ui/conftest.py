@@ -100,6 +100,7 @@ async def loaded(pilot: Pilot) -> MainScreen:
             and lst.current is not None
             and screen.article.id == lst.current.id
             and screen.title_settled
+            and screen.list_complete
         )
 
     await wait_for(pilot, ready)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,6 +13,7 @@ from tuireader.ui.source import Source
 from tuireader.ui.widgets.article_list import ArticleList
 
 from .conftest import loaded, wait_for
+from .screen_text import screen_text
 
 N = 10_000
 
@@ -46,6 +48,9 @@ class FakeSource(Source):
 
     def entries(self):
         return self.rows
+
+    def first_entries(self, n):
+        return self.rows[:n]
 
     def refresh(self, progress=None, cancel=None):
         return None
@@ -94,3 +99,66 @@ async def test_ten_thousand_articles(tmp_path, monkeypatch):
         assert {r.id for r in screen.article_list.rows} == {
             f"id{i}" for i in range(0, N, 2) if str(i).startswith("99")
         }
+
+
+class SlowSource(FakeSource):
+    """``entries()`` waits until the test lets it go (a long list being read)."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__(n)
+        self.release = threading.Event()
+        self.whole_reads = 0
+
+    def entries(self):
+        self.whole_reads += 1
+        assert self.release.wait(60), "the test never released the list"
+        return self.rows
+
+
+def slow_app(tmp_path, source, state_dir=None):
+    settings = Settings(
+        directory=Path("/nonexistent"), state_dir=state_dir or tmp_path / "s", poll_interval=0
+    )
+    return TuiReaderApp(settings, source=source)
+
+
+async def test_a_long_list_shows_its_first_rows_before_the_rest_is_read(tmp_path):
+    source = SlowSource(N)
+    app = slow_app(tmp_path, source)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await wait_for(pilot, lambda: bool(screen.article_list.rows) and screen.article)
+        # the first screen is there while the whole list is still being read
+        assert 0 < len(screen.article_list.rows) < N
+        assert not screen.list_complete
+        assert "listing…" in screen_text(app)
+        assert screen.article.id == "id0"
+        await pilot.press("j", "j", "j")
+        await wait_for(pilot, lambda: screen.article.id == "id3")
+        source.release.set()
+        screen = await loaded(pilot)
+        assert len(screen.article_list.rows) == N
+        assert screen.article.id == "id3"  # the selection stayed where the keys put it
+        assert f"{N} unread · {N}" in screen_text(app)
+        await pilot.press("G")
+        screen = await loaded(pilot)
+        assert screen.article.id == f"id{N - 1}"
+
+
+async def test_reopening_an_article_further_down_reads_the_whole_list_first(tmp_path):
+    from tuireader.state import StateStore
+
+    state = tmp_path / "s"
+    store = StateStore(state, Path("/nonexistent"))
+    store.load()
+    store.set_last("id5000", 0)
+    store.save()
+    source = SlowSource(N)
+    source.release.set()
+    app = slow_app(tmp_path, source, state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        # no first step with the wrong article highlighted: one read, then the row
+        assert source.whole_reads == 1
+        assert screen.article.id == "id5000"
+        assert len(screen.article_list.rows) == N

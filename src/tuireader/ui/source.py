@@ -39,6 +39,10 @@ class Source:
     def entries(self) -> list[CatalogEntry]:
         return self.catalog.entries()
 
+    def first_entries(self, n: int) -> list[CatalogEntry]:
+        """The first ``n`` of ``entries()``, much sooner when the list is long."""
+        return self.catalog.first_entries(n)
+
     def refresh(
         self, progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] = None
     ) -> Any:

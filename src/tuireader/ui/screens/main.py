@@ -44,6 +44,7 @@ MIN_WIDTH, MIN_HEIGHT = 64, 22  # below this the panes give way to a message
 SAVE_DELAY = 1.0
 ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
+HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
 SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
 # The header shows the open article's title. Changing the app's sub_title
 # repaints the whole screen (header, footer, every pane), which doubled the
@@ -82,6 +83,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._too_small = False
         self._focus_before_small: Any = None
         self._filter_bar: FilterBar | None = None
+        self._list_partial = False  # the list holds only its first rows so far
         self._filter_mounted: Any = None  # (awaitable: the filter box is composed)
 
     # -- layout ----------------------------------------------------------
@@ -151,25 +153,69 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._apply_size(self.size.width, self.size.height)
         if self.store.last_article:
             self._restore = (self.store.last_article, self.store.last_scroll)
-        # The index answers in milliseconds (under a second for 100,000 rows):
-        # fill the list before the first paint, then check the disk behind it.
+        # The index fills the list before the first paint (a long list: its
+        # first rows, the rest right after); then the disk is checked behind it.
         try:
-            entries = self.source.entries()
+            entries = self._first_entries()
         except Exception as exc:  # noqa: BLE001 - report, keep the app alive
             entries = []
             self.call_after_refresh(self._report, f"Could not read the index: {exc}")
         if entries:
             self._set_entries(entries)
-            # check the disk once the first screen is drawn: the scan competes
-            # with drawing for the interpreter
             self._refreshing = True  # (so the poll does not start another meanwhile)
-            self.set_timer(VERIFY_DELAY, lambda: self._refresh_worker(initial=False))
+            if self._list_partial:
+                self._rest_worker()
+            else:
+                self._schedule_verify()
         else:
             self.reader.show_message("Loading articles…")
             self._refresh_worker(initial=True)
         if self.settings.poll_interval > 0:
             self.set_interval(self.settings.poll_interval, self._poll)
         self.call_after_refresh(self._mount_filter_bar)
+
+    @property
+    def list_complete(self) -> bool:
+        """The list holds every row of the index, not only the first ones."""
+        return not self._list_partial
+
+    def _first_entries(self) -> list[Row]:
+        """The rows of the first frame. Reading 100,000 rows takes most of a
+        second, so a long list shows its first rows (one indexed query) and
+        reads the rest in a thread once they are on screen; unless the article
+        to reopen lies further down, where it would be a jump the reader sees."""
+        head = self.source.first_entries(HEAD_ROWS)
+        if len(head) < HEAD_ROWS:
+            return head  # (that is the whole list)
+        restore = self._restore[0] if self._restore else None
+        if restore is not None and all(row.id != restore for row in head):
+            return self.source.entries()
+        self._list_partial = True
+        return head
+
+    @work(thread=True, group="list", exit_on_error=False)
+    def _rest_worker(self) -> None:
+        try:
+            entries = self.source.entries()
+        except Exception as exc:  # noqa: BLE001 - report, keep the app alive
+            self.app.call_from_thread(self._report, f"Could not read the index: {exc}")
+            entries = None
+        finally:
+            self.source.close_thread()
+        self.app.call_from_thread(self._whole_list, entries)
+
+    def _whole_list(self, entries: list[Row] | None) -> None:
+        self._list_partial = False
+        if entries:
+            self._set_entries(entries)
+            if self.filter_query:  # (it ran over the first rows only)
+                self._start_search(self.filter_query)
+        self._update_counts()
+        self._schedule_verify()
+
+    def _schedule_verify(self) -> None:
+        # once the first screen is drawn: the scan competes with drawing
+        self.set_timer(VERIFY_DELAY, lambda: self._refresh_worker(initial=False))
 
     def on_resize(self, event: Any) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -245,6 +291,9 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.app.sub_title = ""
 
     def _update_counts(self) -> None:
+        if self._list_partial:
+            self.article_list.border_subtitle = Text("listing…")
+            return
         unread = sum(1 for e in self.entries if not self.store.is_read(e.id))
         total = len(self.entries)
         shown = len(self.article_list.rows)
