@@ -41,7 +41,12 @@ SCHEMA_VERSION = 2
 APP_NAME = "tuireader"
 CACHE_ENV = "TUIREADER_CACHE_DIR"
 SNAPSHOT_SUFFIX = "-entries"
-_SNAP_MAGIC = b"TRLIST1\n"
+_SNAP_MAGIC = b"TRLIST2\n"
+# Rows per marshalled piece of the snapshot: unmarshalling holds the
+# interpreter, so 100,000 rows in one piece would freeze the interface for
+# most of a second while a thread loads them; a piece takes a few ms.
+SNAPSHOT_CHUNK = 4000
+_LEN = 4  # bytes of each piece's length
 # Dead search documents tolerated before the search table is rebuilt.
 COMPACT_MIN_DEAD = 5000
 
@@ -336,10 +341,22 @@ class IndexDB:
                     return None
                 if header_only:
                     return []
-                rows = marshal.loads(f.read())
+                data = memoryview(f.read())
+            rows: list = []
+            pos = 0
+            while pos < len(data):
+                size = int.from_bytes(data[pos : pos + _LEN], "little")
+                end = pos + _LEN + size
+                if size == 0 or end > len(data):
+                    return None
+                piece = marshal.loads(data[pos + _LEN : end])
+                if not isinstance(piece, list):
+                    return None
+                rows += piece
+                pos = end
         except (OSError, ValueError, EOFError, TypeError, sqlite3.Error):
             return None
-        return rows if isinstance(rows, list) else None
+        return rows
 
     def write_snapshot(self, rows: list) -> None:
         """Write ``rows`` (marshallable tuples) as the current snapshot."""
@@ -348,7 +365,10 @@ class IndexDB:
         try:
             with open(tmp, "wb") as f:
                 f.write(_SNAP_MAGIC + gen.to_bytes(8, "little"))
-                f.write(marshal.dumps(rows))
+                for start in range(0, len(rows), SNAPSHOT_CHUNK):
+                    piece = marshal.dumps(rows[start : start + SNAPSHOT_CHUNK])
+                    f.write(len(piece).to_bytes(_LEN, "little"))
+                    f.write(piece)
             os.replace(tmp, self.snapshot_path)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tuireader import index_db
 from tuireader.catalog import Catalog
 
 from .conftest import write_article
@@ -30,3 +33,38 @@ def test_first_entries_of_an_empty_or_damaged_index_are_empty(tmp_path):
     for f in (tmp_path / "cache").glob("*.sqlite3"):
         f.write_bytes(b"this is not a database" * 100)
     assert Catalog(tmp_path / "nothing", tmp_path / "cache").first_entries(10) == []
+
+
+def _library_of(tmp_path, n):
+    root = tmp_path / "lib"
+    for i in range(n):
+        write_article(root, f"{i}.txt", f"عنوان {i}", "نص.")
+    return root
+
+
+def test_the_list_snapshot_in_many_pieces_reads_back_whole(tmp_path, monkeypatch):
+    # Long lists are stored in pieces (so a thread reading one lets the
+    # interface run between them); every row comes back, in order.
+    monkeypatch.setattr(index_db, "SNAPSHOT_CHUNK", 3)
+    root = _library_of(tmp_path, 11)
+    cat = Catalog(root, tmp_path / "cache")
+    cat.refresh()
+    from_index = Catalog(root, tmp_path / "cache")._list_rows()
+    snapshot = Catalog(root, tmp_path / "cache")._db.read_snapshot()
+    assert snapshot is not None and [tuple(r) for r in snapshot] == from_index
+    assert Catalog(root, tmp_path / "cache").entries() == cat.first_entries(100)
+
+
+def test_a_snapshot_cut_inside_a_piece_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_db, "SNAPSHOT_CHUNK", 3)
+    root = _library_of(tmp_path, 11)
+    cat = Catalog(root, tmp_path / "cache")
+    cat.refresh()
+    want = cat.entries()
+    path = Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX)
+    data = path.read_bytes()
+    for cut in (len(data) // 2, len(data) - 1, 20):
+        path.write_bytes(data[:cut])
+        fresh = Catalog(root, tmp_path / "cache")
+        assert fresh._db.read_snapshot() is None
+        assert fresh.entries() == want  # (read from the index instead)

@@ -164,7 +164,8 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             self._set_entries(entries)
             self._refreshing = True  # (so the poll does not start another meanwhile)
             if self._list_partial:
-                self._rest_worker()
+                # (after the first frame: reading the rest holds the interpreter)
+                self.call_after_refresh(self._rest_worker)
             else:
                 self._schedule_verify()
         else:
