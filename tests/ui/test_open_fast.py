@@ -100,6 +100,25 @@ async def test_first_screen_shows_before_the_rest_then_the_end_is_reachable(
         assert "Paragraph 0000" not in end
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_end_before_the_rest_arrives_goes_to_the_real_end(make_app, tmp_path, held, size):
+    directory = tmp_path / "long"
+    write_long(directory, 900)
+    app = make_app(directory)
+    async with app.run_test(size=size) as pilot:
+        reader = app.screen.query_one("#reader", ReaderView)
+        await pump(pilot, lambda: reader.article is not None and bool(reader.lines))
+        assert not reader.complete
+        app.screen.set_focus(reader)
+        await pilot.press("end")
+        await pilot.pause()
+        assert reader.complete
+        assert "word899x15" in reader_text(pilot, reader)
+        held.set()  # the held worker's late copy must not add the rest twice
+        await pilot.pause(0.2)
+        assert sum(1 for line in reader.lines if "Paragraph 0899" in line.text) == 1
+
+
 def long_article(paragraphs: int, special: int | None = None) -> Article:
     blocks = tuple(
         Block(BlockKind.PARAGRAPH, paragraph(i) + (" zebra" if i == special else ""))

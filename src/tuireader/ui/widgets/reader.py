@@ -345,6 +345,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def end(self) -> None:
+        if not self.complete:
+            # the end was asked for before the rest arrived: lay it out now
+            self._generation += 1  # (the worker's copy is dropped)
+            while self._resume is not None:
+                self._lay_out_now()
+            self._add_matches(self.lines)
+            self._update_virtual_size()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
