@@ -266,13 +266,22 @@ class Catalog:
                 db.insert_stubs(con, stubs)
                 if gone or stale or reorder or stubs:
                     db.bump_list_gen(con)
-            if gone or stale or reorder or stubs:
-                # The new list goes to the snapshot now, so that a caller
-                # listing the pending files at ``progress(0, n)`` loads it in
-                # a fraction of the time SQLite takes (a first index of 100k).
-                rows = self._list_rows()
+            if stubs and not stamps:
+                # A first index: every row is a new stub, in list order. The
+                # list goes to the snapshot now (built here, not read back),
+                # so that a caller listing the pending files at
+                # ``progress(0, n)`` loads it several times faster than from
+                # SQLite (about 1 s for 100k rows).
+                rowids = [r[0] for r in con.execute("SELECT rowid FROM articles ORDER BY ord")]
+                root = self._root_str
+                rows = [
+                    (rowid, rel, aid, size, mtime_ns, 0, title, None, None, None, None, root)
+                    for rowid, (rel, aid, _ord, size, mtime_ns, title) in zip(
+                        rowids, stubs, strict=True
+                    )
+                ]
                 db.write_snapshot(rows)
-                todo = [r[:5] for r in rows if not r[5]]
+                todo = [r[:5] for r in rows]
             else:
                 todo = con.execute(
                     "SELECT rowid, rel, aid, size, mtime_ns FROM articles WHERE parsed=0 "

@@ -225,10 +225,12 @@ def test_new_files_are_listed_before_they_are_parsed(library, cache):
     def progress(done, total):
         if done == 0:
             seen.append(cat.entries())
+            seen.append([catalog_mod.CatalogEntry(*r) for r in cat._list_rows()])  # SQLite's
 
     cat.refresh(progress=progress)
-    (stubs,) = seen
+    stubs, stored = seen
     assert len(stubs) == 3 and all(e.pending for e in stubs)
+    assert stubs == stored
     final = {e.rel: e.id for e in cat.entries()}
     # An entry keeps its id once parsed (the loader's id), so a selection survives.
     assert {e.rel: e.id for e in stubs} == final
