@@ -17,6 +17,9 @@ from textual.worker import get_current_worker
 from tuireader.ui.widgets.article_list import Row
 
 PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
+# A list update runs in the indexing thread and holds up the index meanwhile
+# (about 1 s for 100,000 rows): wait this many times as long as the last one took.
+PROGRESS_LIST_COST = 5.0
 
 
 class LibraryUpdates(Screen[None]):
@@ -35,15 +38,19 @@ class LibraryUpdates(Screen[None]):
         worker = get_current_worker()
         try:
             shown_at = [time.monotonic()] if not initial else [0.0]
+            every = [PROGRESS_LIST_EVERY]
 
             def progress(done: int, total: int) -> None:
                 if not total or worker.is_cancelled:
                     return
                 self.app.call_from_thread(self._progress, done, total)
                 # a first index: list the files at once, then their titles as they come
-                if initial and time.monotonic() - shown_at[0] > PROGRESS_LIST_EVERY:
-                    shown_at[0] = time.monotonic()
+                if initial and time.monotonic() - shown_at[0] > every[0]:
+                    started = time.monotonic()
                     self.app.call_from_thread(self._set_entries, self.source.entries())
+                    shown_at[0] = time.monotonic()
+                    took = shown_at[0] - started
+                    every[0] = max(PROGRESS_LIST_EVERY, PROGRESS_LIST_COST * took)
 
             changes = self.source.refresh(progress, lambda: worker.is_cancelled)
             if worker.is_cancelled:
