@@ -356,8 +356,13 @@ def _ahead(pool, chunks: list[list], n_ahead: int) -> Iterator[list[ParsedRow]]:
     """
     queued: collections.deque = collections.deque()
     rest = iter(chunks)
+    # (handed out here, not at the first next(): parsing starts at once)
     for chunk in itertools.islice(rest, n_ahead):
         queued.append(pool.apply_async(_parse_chunk, (chunk,)))
+    return _in_order(pool, queued, rest)
+
+
+def _in_order(pool, queued: collections.deque, rest: Iterator[list]) -> Iterator[list[ParsedRow]]:
     while queued:
         result = queued.popleft().get()
         chunk = next(rest, None)

@@ -39,7 +39,9 @@ def test_chunks_come_back_in_order_and_few_ahead(n_chunks, n_ahead):
     chunks = [[f"{i}.{j}" for j in range(3)] for i in range(n_chunks)]
     pool = _FakePool()
     got = []
-    for result in catalog_mod._ahead(pool, chunks, n_ahead):
+    parsed = catalog_mod._ahead(pool, chunks, n_ahead)
+    assert pool.unread == min(n_ahead, n_chunks)  # handed out before anything is read
+    for result in parsed:
         assert pool.unread <= n_ahead  # while the writer stores this one
         got.append(result)
     assert got == [[f"parsed {x}" for x in chunk] for chunk in chunks]
