@@ -83,7 +83,7 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], timeout: float =
 
 
 async def loaded(pilot: Pilot) -> MainScreen:
-    """Wait until the list is filled and the highlighted article is shown."""
+    """Wait until the list is filled and the highlighted article is shown, laid out whole."""
     app = pilot.app
 
     def ready() -> bool:
@@ -101,6 +101,7 @@ async def loaded(pilot: Pilot) -> MainScreen:
             and screen.article.id == lst.current.id
             and screen.title_settled
             and screen.list_complete
+            and screen.reader.complete
         )
 
     await wait_for(pilot, ready)
