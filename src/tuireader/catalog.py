@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
 import re
 import sqlite3
@@ -405,6 +404,8 @@ def _start_pool(n: int):
     multiprocessing hands to its helper process: the real stderr is put
     back for the moment the pool starts.
     """
+    import multiprocessing  # (only a first index or a large change needs it)
+
     ctx = multiprocessing.get_context("spawn")
     with _POOL_LOCK, _real_stderr():
         try:

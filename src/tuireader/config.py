@@ -29,11 +29,6 @@ from typing import Any
 
 from tuireader.aside import move_aside
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 APP_NAME = "tuireader"
 BIDI_MODES = ("app", "terminal")
 DEFAULT_THEME = "textual-dark"
@@ -154,6 +149,11 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return _unreadable(settings, path, f"{path}, line {line}: not UTF-8", explicit)
+    # (imported here: most starts have no config file to read)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: deep nesting
