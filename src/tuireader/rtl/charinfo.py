@@ -51,10 +51,11 @@ def _fill(cps) -> None:
             joining.GLYPHS.setdefault(cp, ch)
 
 
-# Latin, Greek, Cyrillic, Hebrew, Arabic (and its extensions), punctuation,
-# presentation forms: filled up front.
-for _lo, _hi in ((0, 0x0900), (0x2000, 0x2070), (0x3000, 0x3040), (0xFB1D, 0xFF00)):
-    _fill(range(_lo, _hi))
+# Filled with the characters met, not up front (filling the Latin, Arabic and
+# Hebrew blocks took 10 ms of every start; a screen of titles meets a hundred
+# characters or so). ASCII is filled now: an ASCII character missing from the
+# table would come out of translate() unchanged, and so look like a code.
+_fill(range(0x80))
 
 
 @lru_cache(maxsize=64)  # paragraph_direction() and prepare() ask in turn

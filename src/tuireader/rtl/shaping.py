@@ -91,7 +91,13 @@ def _make_reshaper():
         return None
 
 
-_reshape = _make_reshaper()
+_RESHAPER: list = []  # (built on first use: most text is shaped without it)
+
+
+def _reshaper():
+    if not _RESHAPER:
+        _RESHAPER.append(_make_reshaper())
+    return _RESHAPER[0]
 
 
 def _align(word: str, shaped: str) -> tuple[int, ...] | None:
@@ -135,10 +141,11 @@ def _align(word: str, shaped: str) -> tuple[int, ...] | None:
 def shape_word(word: str) -> tuple[str, tuple[int, ...] | None]:
     """Shaped ``word`` and, per output char, the index of its source char
     (None when each output char comes from the input char at its place)."""
-    if _reshape is not None:
+    reshape = _reshaper()
+    if reshape is not None:
         for candidate in (word, word.replace(ZWJ, "")) if ZWJ in word else (word,):
             try:
-                shaped = _reshape(candidate)
+                shaped = reshape(candidate)
             except Exception:
                 continue
             mapping = _align(candidate, shaped)
