@@ -137,8 +137,10 @@ def _bare_app():
 
 
 def _real_app(root: str, cache: str, state: str):
+    import gc
     import shutil
 
+    gc.disable()  # (as cli.run_reader does while the interface is imported)
     from tuireader.config import Settings
 
     # Fresh state: a restored "last article" would move the starting row.
