@@ -73,7 +73,14 @@ def _shown(app: TuiReaderApp) -> bool:
         current = screen.article_list.current
     except NoMatches:  # not composed yet
         return False
-    return current is not None and screen.article is not None and screen.article.id == current.id
+    return (
+        current is not None
+        and screen.article is not None
+        and screen.article.id == current.id
+        and screen.title_settled  # (the title bar names the article)
+        and screen.reader.complete
+        and screen.list_complete
+    )
 
 
 def _filtered(app: TuiReaderApp, keys: Sequence[str]) -> bool:

@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 
 from tuireader.ui.widgets.bars import KeyBar, TitleBar, fit
 
-from .conftest import loaded, region_rows, wait_for
+from .conftest import loaded, logical_from_visual, region_rows, wait_for
 
 
 def bar_text(app, widget) -> str:
@@ -71,3 +71,29 @@ def test_fit_cuts_with_an_ellipsis_and_never_overflows():
     cut = fit(Text("日本語"), 4)  # (a wide character at the edge)
     assert cut.cell_len <= 4 and cut.plain.startswith("日") and cut.plain.endswith("…")
     assert fit(Text("abc"), 0).plain == ""
+
+
+LONG_TITLE = "أمطار غزيرة متوقعة على المناطق الساحلية نهاية الأسبوع في مدن الشمال والجنوب والوسط"
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
+async def test_title_bar_keeps_the_start_of_an_arabic_title(make_app, tmp_path, width):
+    # An Arabic title is drawn from the right: cut at the bar's right edge it
+    # would lose its first words. It is cut at its logical end instead.
+    directory = tmp_path / "ar"
+    directory.mkdir()
+    (directory / "a.txt").write_text(
+        f"{LONG_TITLE}\n{LONG_TITLE}\nنص قصير.\n", encoding="utf-8"
+    )
+    app = make_app(directory)
+    async with app.run_test(size=(width, 30)) as pilot:
+        screen = await loaded(pilot)
+        text = bar_text(app, screen.query_one(TitleBar))
+        assert "tuireader — " in text
+        shown = logical_from_visual(text.split("tuireader — ", 1)[1])
+        assert shown.startswith("أمطار غزيرة"), shown
+        if width < 160:  # (too long for the bar: cut, and said so)
+            # (NFKC spells the ellipsis as three dots)
+            assert shown.endswith("...") and LONG_TITLE.startswith(shown[:-3].rstrip())
+        else:
+            assert shown == LONG_TITLE

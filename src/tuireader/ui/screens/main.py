@@ -289,6 +289,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.reader.show_message(message)
         self.metadata.show(None)
         self.comments.show(None)
+        self.query_one(TitleBar).show_title(None)
         self.app.sub_title = ""
 
     def _update_counts(self) -> None:
@@ -394,9 +395,12 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if self._title_timer is not None:
             self._title_timer.stop()
             self._title_timer = None
+        bar = self.query_one(TitleBar)
         if self.article is None:
+            bar.show_title(None)
             self.app.sub_title = ""
             return
+        bar.show_title(self.article.title, self.article.direction, self.options)
         try:
             title = truncate(
                 " ".join(self.article.title.split()),

@@ -16,7 +16,13 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from tuireader.article import Direction
+from tuireader.rtl import TextOptions, truncate
+
 ICON_CELLS = 8  # the icon's place at the left (clicking it opens the palette)
+SEPARATOR = " — "
+MIN_TITLE_CELLS = 4  # narrower than this, the bar names the app alone
+TEXT = TextOptions()
 RIGHT_CELLS = 10  # kept free at the right, so the title sits centred between
 ELLIPSIS = "…"
 
@@ -31,6 +37,15 @@ class TitleBar(Widget, can_focus=False):
     def __init__(self, icon: str = "≡", **kwargs) -> None:
         super().__init__(**kwargs)
         self.icon = icon
+        # the open article's title as written (logical order), its direction
+        # and the text options: laid out for the room there is at each draw
+        self._article: tuple[str, Direction, TextOptions] | None = None
+
+    def show_title(
+        self, title: str | None, direction: Direction = Direction.LTR, options: TextOptions = TEXT
+    ) -> None:
+        self._article = (" ".join(title.split()), direction, options) if title else None
+        self.refresh()
 
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._changed, init=False)
@@ -42,12 +57,20 @@ class TitleBar(Widget, can_focus=False):
 
     def render(self) -> Text:
         width = self.size.width
-        title = Text(self.app.title)
-        sub_title = self.app.sub_title
-        if sub_title:
-            title.append(" — ", "dim")
-            title.append(sub_title, "dim")
         room = max(0, width - ICON_CELLS - RIGHT_CELLS)
+        title = Text(self.app.title)
+        if self._article is not None:
+            # Cut by the RTL engine, at the title's logical end: cutting the
+            # drawn line at its right edge would drop the start of an Arabic
+            # title, which is drawn at the right.
+            text, direction, options = self._article
+            left_for_it = room - title.cell_len - len(SEPARATOR)
+            if left_for_it >= MIN_TITLE_CELLS:
+                title.append(SEPARATOR, "dim")
+                title.append(_visual(text, left_for_it, direction, options), "dim")
+        elif self.app.sub_title:
+            title.append(SEPARATOR, "dim")
+            title.append(self.app.sub_title, "dim")
         title = fit(title, room)
         left = (room - title.cell_len) // 2
         line = Text(" " + self.icon)
@@ -60,6 +83,13 @@ class TitleBar(Widget, can_focus=False):
         if event.x < ICON_CELLS and self.app.ENABLE_COMMAND_PALETTE:
             event.stop()
             self.app.action_command_palette()
+
+
+def _visual(text: str, width: int, direction: Direction, options: TextOptions) -> str:
+    try:
+        return truncate(text, width, direction=direction, options=options)
+    except Exception:  # noqa: BLE001 - the title bar is a nicety
+        return ""
 
 
 def fit(text: Text, width: int) -> Text:
