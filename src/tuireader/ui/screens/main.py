@@ -46,9 +46,8 @@ ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
 HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
 SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
-# The header shows the open article's title. Changing the app's sub_title
-# repaints the whole screen (header, footer, every pane), which doubled the
-# cost of a key press in the list: it follows once the keys pause.
+# The title bar names the open article once the keys pause: laying the title
+# out on every press of a burst would be work nobody sees.
 TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
