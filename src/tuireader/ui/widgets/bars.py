@@ -20,11 +20,11 @@ from tuireader.article import Direction
 from tuireader.rtl import TextOptions, truncate
 
 ICON_CELLS = 8  # the icon's place at the left (clicking it opens the palette)
+RIGHT_CELLS = 10  # kept free at the right, so the title sits centred between
 SEPARATOR = " — "
 MIN_TITLE_CELLS = 4  # narrower than this, the bar names the app alone
-TEXT = TextOptions()
-RIGHT_CELLS = 10  # kept free at the right, so the title sits centred between
 ELLIPSIS = "…"
+TEXT = TextOptions()
 
 
 class TitleBar(Widget, can_focus=False):
