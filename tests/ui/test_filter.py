@@ -46,7 +46,10 @@ async def test_filter_is_arabic_aware(make_app):
             if not any(unicodedata.combining(c) for c in query):
                 # (Textual's Input counts a combining mark as a cell, which pushes
                 # the rest of that row off screen; the preview below is unaffected)
-                assert "2 of 8" in "\n".join(region_rows(app, screen.filter_bar))
+                # (the count is drawn a frame after the list: its width changes)
+                await wait_for(
+                    pilot, lambda: "2 of 8" in "\n".join(region_rows(app, screen.filter_bar))
+                )
             await pilot.press("escape")
             await pilot.pause()
             assert len(rels(screen)) == 8
