@@ -371,7 +371,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.article = article
         self._shown = (row.id, stamp)
         self.reader.set_query(self.filter_query)
-        self.reader.show(article, scroll=scroll, laid_out=laid_out)
+        self.reader.show(article, scroll=scroll, laid_out=laid_out, keep_place=same)
         if self.filter_query and not scroll:
             self.reader.scroll_to_first_match()
         self.metadata.show(article)

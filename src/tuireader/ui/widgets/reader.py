@@ -37,6 +37,9 @@ FIRST_SCREENS = 2
 Matcher = Callable[[str, str], Sequence[tuple[int, int]]]
 
 
+#: The top line's place in the text: (block, first source index, lines above it).
+Anchor = tuple[int, int, int]
+
 #: (measure, options, rows) and the first part of the article laid out for them.
 LaidOut = tuple[tuple[int, TextOptions, int], ArticlePart]
 
@@ -133,11 +136,20 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self.scrollable_content_region.height or self.app.size.height)
 
     def show(
-        self, article: Article | None, scroll: int = 0, laid_out: LaidOut | None = None
+        self,
+        article: Article | None,
+        scroll: int = 0,
+        laid_out: LaidOut | None = None,
+        keep_place: bool = False,
     ) -> None:
         """Display ``article`` from line ``scroll``. ``laid_out`` may carry its first
-        part already computed (in a worker) by ``layout_for``."""
+        part already computed (in a worker) by ``layout_for``. ``keep_place``
+        (a new version of the article on screen) keeps the text at the top instead."""
+        anchor = self._anchor() if keep_place else None
         self.article = article
+        if anchor is not None:
+            self._relayout(keep_position=True, laid_out=laid_out, anchor=anchor)
+            return
         self._relayout(keep_position=False, laid_out=laid_out)
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
         if scroll > 0 and not self.complete and scroll + self._rows() > len(self.lines):
@@ -163,8 +175,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self.refresh()
 
-    def _relayout(self, keep_position: bool, laid_out: LaidOut | None = None) -> None:
-        anchor = self._anchor() if keep_position else None
+    def _relayout(
+        self, keep_position: bool, laid_out: LaidOut | None = None, anchor: Anchor | None = None
+    ) -> None:
+        if keep_position and anchor is None:
+            anchor = self._anchor()
         self._generation += 1
         self._pending = None
         self._measure = self.measure
@@ -177,7 +192,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             first = FIRST_SCREENS * self._rows()
             part = layout_part(article, self._measure, self.options, 0, first)
         self.lines, self._resume = list(part.lines), part.resume
-        if anchor is not None and anchor[0] is not None:
+        if anchor is not None:
             # the top line must be laid out now to keep it: lay out through its
             # block, and a screenful after it
             while self._resume is not None and (
@@ -257,25 +272,39 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         scroll_update(size)  # scrollbar; a layout only if it appears or goes
         self.refresh()
 
-    def _anchor(self) -> tuple[int | None, int] | None:
-        """The top line's block and first source index, to keep across a re-wrap."""
+    def _anchor(self) -> Anchor | None:
+        """Where the top line's text starts: (block, first source index, lead),
+        to keep across a re-wrap. A line without text of its own (the blank
+        between paragraphs, a rule) is anchored on the next line that has some,
+        ``lead`` lines above it: anchoring it on itself would find the first
+        blank of the article, at its top. Below the last paragraph, ``lead``
+        is negative: the view stays as far below that paragraph."""
         top = int(self.scroll_y)
         if not 0 <= top < len(self.lines):
             return None
-        line = self.lines[top]
-        sources = [s for s in line.source if s >= 0]
-        return line.block, (min(sources) if sources else -1)
+        for lead, line in enumerate(self.lines[top:]):
+            sources = [s for s in line.source if s >= 0]
+            if line.block is not None and sources:
+                return line.block, min(sources), lead
+        # below the last paragraph (the metadata table): the last text above
+        for back, line in enumerate(reversed(self.lines[:top]), start=1):
+            sources = [s for s in line.source if s >= 0]
+            if line.block is not None and sources:
+                return line.block, min(sources), -back
+        return None
 
-    def _find_anchor(self, anchor: tuple[int | None, int]) -> int:
-        block, start = anchor
-        fallback = 0
+    def _find_anchor(self, anchor: Anchor) -> int:
+        """The line that now holds the anchor's character (less its lead)."""
+        block, start, lead = anchor
+        fallback: int | None = None
         for i, line in enumerate(self.lines):
             if line.block != block:
                 continue
-            fallback = fallback or i
-            if start < 0 or any(s >= start for s in line.source):
-                return i
-        return fallback
+            if fallback is None:
+                fallback = i
+            if any(s >= start for s in line.source):
+                return max(0, i - lead)
+        return max(0, (fallback or 0) - lead)
 
     def _block_text(self, block: int | None) -> str | None:
         if self.article is None or block is None:
