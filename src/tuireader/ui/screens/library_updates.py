@@ -9,11 +9,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from rich.text import Text
 from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from tuireader.ui.frame_labels import set_subtitle
 from tuireader.ui.widgets.article_list import Row
 
 PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
@@ -76,7 +76,7 @@ class LibraryUpdates(Screen[None]):
 
     def _progress(self, done: int, total: int) -> None:
         if total and done < total:
-            self.article_list.border_subtitle = Text(f"indexing {done}/{total}")
+            set_subtitle(self.article_list, f"indexing {done}/{total}")
         else:
             self._update_counts()
 

@@ -29,6 +29,7 @@ from tuireader.article import Article
 from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore
+from tuireader.ui.frame_labels import set_subtitle
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
@@ -289,11 +290,11 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.metadata.show(None)
         self.comments.show(None)
         self.query_one(TitleBar).show_title(None)
-        self.app.sub_title = ""
+        self._set_sub_title("")
 
     def _update_counts(self) -> None:
         if self._list_partial:
-            self.article_list.border_subtitle = Text("listing…")
+            set_subtitle(self.article_list, "listing…")
             return
         unread = sum(1 for e in self.entries if not self.store.is_read(e.id))
         total = len(self.entries)
@@ -302,7 +303,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if self.filter_ids is not None:
             label = f"{shown} of {total} match"
             self.filter_bar.set_count(f"{shown} of {total}")
-        self.article_list.border_subtitle = Text(label)
+        set_subtitle(self.article_list, label)
 
     # -- showing an article ----------------------------------------------
 
@@ -397,7 +398,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         bar = self.query_one(TitleBar)
         if self.article is None:
             bar.show_title(None)
-            self.app.sub_title = ""
+            self._set_sub_title("")
             return
         bar.show_title(self.article.title, self.article.direction, self.options)
         try:
@@ -409,7 +410,13 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             )
         except Exception:  # noqa: BLE001
             title = ""
-        self.app.sub_title = title
+        self._set_sub_title(title)
+
+    def _set_sub_title(self, title: str) -> None:
+        """The app's sub_title (the title bar draws it without an article) set
+        without repainting the whole screen, which assigning it does; the
+        title bar has been told already."""
+        self.app.set_reactive(type(self.app).sub_title, title)
 
     @on(ReaderView.Scrolled)
     def _reader_scrolled(self, event: ReaderView.Scrolled) -> None:
@@ -591,7 +598,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             parts.append("unshaped")
         if o.harakat:
             parts.append("harakat")
-        self.reader.border_subtitle = Text(" · ".join(parts))
+        set_subtitle(self.reader, " · ".join(parts))
 
     def _tell_terminal(self, mode: str) -> None:
         """Switch the terminal's own bidi (CSI 8 l / 8 h) along with the app's."""

@@ -77,7 +77,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleList > .article-list--error { color: $error; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # (no repaint of its own: watch_cursor repaints the two rows that changed)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved to another article (or the same one after a reload)."""

@@ -242,6 +242,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         """The rest of the article arrived: append it; the view stays where it is."""
         if generation != self._generation:
             return  # another article or width since
+        # (rows already on screen do not change: repaint only if some were empty)
+        short = len(self.lines) < self.top_line + self.scrollable_content_region.height
         self.lines += part.lines
         self._resume = part.resume
         self._add_matches(part.lines)
@@ -252,7 +254,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.scroll_to_first_match()
             else:
                 self.scroll_to(y=pending[0], animate=False, immediate=True, force=True)
-        self.refresh()
+        if short:
+            self.refresh()
         if self._resume is not None:  # (only if a part stops early)
             self._start_rest(generation)
 
@@ -270,7 +273,6 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.set_reactive(ReaderView.virtual_size, size)
         scroll_update(size)  # scrollbar; a layout only if it appears or goes
-        self.refresh()
 
     def _anchor(self) -> Anchor | None:
         """Where the top line's text starts: (block, first source index, lead),
@@ -381,6 +383,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
                 self._lay_out_now()
             self._add_matches(self.lines)
             self._update_virtual_size()
+            self.refresh()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -396,6 +399,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self._cache.clear()
             self._update_virtual_size()
+            self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
