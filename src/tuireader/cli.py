@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", metavar="FILE", help="config file to use instead of the default"
     )
+    parser.add_argument(
+        "--check-config",
+        action="store_true",
+        help="print every problem in the config file and exit (status 1 if there are any)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -217,21 +222,66 @@ def print_article(path: Path, width: int | None, settings) -> int:
     return 0
 
 
-def _reader_directory(args: argparse.Namespace, settings) -> Path:
+def _reader_directory(args: argparse.Namespace, settings) -> tuple[Path, str | None]:
+    """The directory to open, and a problem with the configured one (the
+    reader then opens the default instead, as for any bad setting)."""
     from tuireader.paths import default_directory
 
     if args.directory:
         path = Path(args.directory).expanduser()
         _check_directory(path)
-        return path
+        return path, None
     choice = default_directory(settings.directory)
     if choice.path is None:
         raise CliError(f"no directory to open ({choice.reason}); give one: {PROG} DIR")
-    origin = ""
-    if choice.reason == "from the config file":
-        origin = f"directory set in {settings.config_path}"
-    _check_directory(choice.path, origin)
-    return choice.path
+    if choice.reason != "from the config file":
+        _check_directory(choice.path)
+        return choice.path, None
+    try:
+        _check_directory(choice.path, f"directory set in {settings.config_path}")
+        return choice.path, None
+    except CliError as exc:
+        fallback = default_directory(None)
+        if fallback.path is None:
+            raise
+        _check_directory(fallback.path)
+        line = settings.lines.get("directory")
+        where = f"{settings.config_path}" + (f", line {line}" if line else "")
+        problem = (
+            f"{where}, key 'directory': {choice.path}: {str(exc).rsplit(': ', 1)[-1]}; "
+            f"opened {fallback.path} ({fallback.reason}) instead"
+        )
+        return fallback.path, problem
+
+
+def _theme_names(settings) -> list[str]:
+    """Textual's themes, imported only when the config names another than the
+    default (``--print`` stays light)."""
+    from tuireader.config import DEFAULT_THEME
+
+    if settings.theme == DEFAULT_THEME:
+        return [DEFAULT_THEME]
+    from textual.theme import BUILTIN_THEMES
+
+    return list(BUILTIN_THEMES)
+
+
+def check_config(args: argparse.Namespace, settings) -> int:
+    """``--check-config``: every problem, one a line; status 1 if there is one."""
+    from tuireader.config_check import all_problems
+
+    directory_problem = None
+    if not args.directory:
+        try:
+            _, directory_problem = _reader_directory(args, settings)
+        except CliError as exc:
+            directory_problem = str(exc)
+    problems = all_problems(settings, _theme_names(settings), directory_problem)
+    for problem in problems:
+        print(clean_line(str(problem)))
+    if not problems:
+        print(f"{settings.config_path}: no problems")
+    return 1 if problems else 0
 
 
 def run_reader(settings) -> int:
@@ -249,11 +299,13 @@ def run_reader(settings) -> int:
 def open_reader(args: argparse.Namespace, settings) -> int:
     from tuireader.terminal import HANDSHAKE, is_ssh, tui_refusal
 
-    directory = _reader_directory(args, settings)  # a wrong path is the first thing to fix
+    directory, problem = _reader_directory(args, settings)  # a wrong path comes first
     refusal = tui_refusal()
     if refusal:
         raise CliError(refusal)
     settings = dataclasses.replace(settings, directory=directory)
+    if problem:
+        settings = settings.with_problem(problem)
     if is_ssh():
         # Every animation frame is a round of terminal traffic; over SSH that is lag.
         # Read by Textual at import time, so set it before the UI is imported.
@@ -278,8 +330,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ensure_utf8_output()
     try:
         settings = _load_settings(args)
+        if args.check_config:
+            return check_config(args, settings)
         if args.print_file:
-            for problem in settings.problems:
+            from tuireader.config_check import all_problems
+
+            for problem in all_problems(settings, _theme_names(settings)):
                 print(f"{PROG}: warning: {clean_line(str(problem))}", file=sys.stderr)
             return print_article(Path(args.print_file).expanduser(), args.width, settings)
         return open_reader(args, settings)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tuireader.aside import move_aside
+from tuireader.keynames import is_key_name, resolve_conflicts, split_keys
 
 APP_NAME = "tuireader"
 BIDI_MODES = ("app", "terminal")
@@ -267,7 +268,23 @@ def _keymap(
                 f'"j" or "ctrl+n" (several: "j,down"), got {keys!r}; using the default'
             )
             continue
-        keymap[action] = ",".join(k.strip() for k in keys.split(","))
+        known = [k for k in split_keys(keys) if is_key_name(k)]
+        unknown = [k for k in split_keys(keys) if not is_key_name(k)]
+        if unknown:
+            default = next(a.keys for a in KEY_ACTIONS if a.id == action)
+            kept = f"keeping {','.join(known)!r}" if known else f"using the default {default!r}"
+            problems.append(
+                f"{path}{where}, key 'keys.{action}': unknown key name "
+                + ", ".join(repr(k) for k in unknown)
+                + f' (key names look like "j", "G", "ctrl+n", "pagedown", "question_mark");'
+                f" {kept}"
+            )
+        if known:
+            keymap[action] = ",".join(known)
+    keymap, conflicts = resolve_conflicts(
+        {a.id: a.keys for a in KEY_ACTIONS}, keymap, [a.id for a in KEY_ACTIONS]
+    )
+    problems += [f"{path}, [keys]: {conflict}" for conflict in conflicts]
     return keymap
 
 

@@ -70,13 +70,18 @@ def test_the_config_directory_wins(launched, tmp_path):
     assert launched("--config", str(config))["settings"].directory == news
 
 
-def test_a_missing_config_directory_is_one_clear_line(launched, tmp_path, capsys):
+def test_a_missing_config_directory_opens_the_default_with_a_message(launched, tmp_path):
+    """A bad setting falls back to its default, as the README promises: the
+    reader starts on the default directory and says why."""
     config = tmp_path / "c.toml"
     config.write_text(f'directory = "{tmp_path / "gone"}"\n')
-    assert launched("--config", str(config))["code"] == 2
-    err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1
-    assert "gone" in err and str(config) in err
+    seen = launched("--config", str(config))
+    assert seen["code"] == 0
+    settings = seen["settings"]
+    assert settings.directory == bundled_samples()
+    [problem] = settings.problems
+    assert "gone" in problem and str(config) in problem and "line 1" in problem
+    assert "no such directory" in problem and "instead" in problem
 
 
 def test_options_reach_the_ui(launched):

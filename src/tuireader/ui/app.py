@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from pathlib import Path
 
 from textual import events
@@ -11,10 +12,22 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from tuireader.config import Settings, default_cache_dir, default_state_dir
+from tuireader.config_check import theme_problem
 from tuireader.state import StateStore
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
+
+MESSAGE_LINES = 4  # start-up messages named in the toast (all are in *Messages*)
+MESSAGE_CELLS = 70  # each cut to this
+_DIRECTORIES = re.compile(r"(?<![\w.])(?:~|\.{1,2})?/(?:[^\s/,:]+/)*")
+
+
+def _one_line(message: str) -> str:
+    """A message on one line, paths shortened to their last part (the
+    directories are in *Messages*)."""
+    text = " ".join(_DIRECTORIES.sub("", message).split())
+    return text if len(text) <= MESSAGE_CELLS else text[: MESSAGE_CELLS - 1] + "…"
 
 
 class TuiReaderApp(App[int]):
@@ -35,6 +48,7 @@ class TuiReaderApp(App[int]):
         self.store = StateStore(settings.state_dir or default_state_dir(), root)
         self.keymap = dict(settings.keymap)
         self._state_notices: list[str] = []
+        self.messages: list[str] = []  # start-up problems, for *Messages*
 
     def get_default_screen(self) -> MainScreen:
         # the main screen is the default one: no empty screen to build and leave
@@ -49,23 +63,40 @@ class TuiReaderApp(App[int]):
         self.call_after_refresh(self._startup_notices, problems, self._state_notices)
 
     def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
-        for problem in problems:
-            self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
-        for notice in state_notices:
-            self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
+        """One toast, however many problems (several used to stack past the
+        top of the screen and vanish); each is kept whole for *Messages*, a
+        scrollable screen in the command palette."""
+        self.messages += [*problems, *state_notices]
+        if len(self.messages) == 1:
+            title = "Config" if problems else "State"
+            self.notify(
+                self.messages[0], title=title, severity="warning", timeout=12, markup=False
+            )
+        elif self.messages:
+            # one toast naming each (cut to a line), the whole text in *Messages*
+            lines = [_one_line(m) for m in self.messages[:MESSAGE_LINES]]
+            if len(self.messages) > MESSAGE_LINES:
+                lines.append(f"… and {len(self.messages) - MESSAGE_LINES} more")
+            self.notify(
+                "\n".join(lines),
+                title=f"{len(self.messages)} problems at start-up · Ctrl+P › Messages",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+
+    def action_messages(self) -> None:
+        """Show every start-up message (also from the command palette)."""
+        from tuireader.ui.screens.messages import MessagesScreen
+
+        self.push_screen(MessagesScreen(self.messages))
 
     def _set_theme(self, theme: str) -> str | None:
         """Apply the configured theme; return a problem message if it is unknown."""
         if theme in self.available_themes:
             self.theme = theme
             return None
-        line = self.settings.lines.get("theme")
-        where = f"{self.settings.config_path}" + (f", line {line}" if line else "")
-        known = ", ".join(sorted(self.available_themes))
-        return (
-            f"{where}, key 'theme': unknown theme {theme!r}; "
-            f"using {self.theme!r}. Known: {known}"
-        )
+        return theme_problem(self.settings, self.available_themes, self.theme)
 
     def on_key(self, event: events.Key) -> None:
         """Type-ahead: keys that came in the same burst as the one that focused a

@@ -21,6 +21,10 @@ class ActionsProvider(Provider):
             keys = display_keys(self.app.get_key_display, action, keymap)
             run = partial(self.screen.run_action, action_name(action))
             yield action.description, run, f"{action.id} · {keys}"
+        count = len(getattr(self.app, "messages", ()))
+        yield "Messages", partial(self.app.run_action, "messages"), (
+            f"start-up problems ({count})" if count else "start-up problems (none)"
+        )
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._commands():
