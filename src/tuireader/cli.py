@@ -53,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
             "anyway."
         ),
     )
-    parser.add_argument("directory", nargs="?", metavar="DIR", help="directory of articles")
+    parser.add_argument(
+        "directory",
+        nargs="?",
+        metavar="DIR",
+        help="directory of articles (or one article: its directory opens with it selected)",
+    )
     parser.add_argument(
         "--print",
         dest="print_file",
@@ -229,6 +234,8 @@ def _reader_directory(args: argparse.Namespace, settings) -> tuple[Path, str | N
 
     if args.directory:
         path = Path(args.directory).expanduser()
+        if path.is_file():  # `tuireader FILE`: its folder, with it selected (see open_reader)
+            path = path.parent
         _check_directory(path)
         return path, None
     choice = default_directory(settings.directory)
@@ -304,6 +311,8 @@ def open_reader(args: argparse.Namespace, settings) -> int:
     if refusal:
         raise CliError(refusal)
     settings = dataclasses.replace(settings, directory=directory)
+    if args.directory and Path(args.directory).expanduser().is_file():
+        settings = dataclasses.replace(settings, open_file=Path(args.directory).expanduser())
     if problem:
         settings = settings.with_problem(problem)
     if is_ssh():

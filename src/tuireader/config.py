@@ -93,6 +93,8 @@ class Settings:
     cache_dir: Path | None = None
     poll_interval: float = 2.0
     problems: tuple[str, ...] = ()
+    # an article to open first (``tuireader FILE``: its folder is the library)
+    open_file: Path | None = None
     # line number of each key in the config file ("theme", "keys.star"), so a
     # problem the UI finds later (an unknown theme) can name its line too
     lines: dict[str, int] = field(default_factory=dict)

@@ -84,6 +84,17 @@ def test_a_missing_config_directory_opens_the_default_with_a_message(launched, t
     assert "no such directory" in problem and "instead" in problem
 
 
+def test_a_file_opens_its_folder_with_it_selected(launched, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A\n\nBody.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("B\n\nBody.\n", encoding="utf-8")
+    seen = launched(str(folder / "b.txt"))
+    assert seen["code"] == 0
+    assert seen["settings"].directory == folder
+    assert seen["settings"].open_file == folder / "b.txt"
+
+
 def test_options_reach_the_ui(launched):
     s = launched("--no-mouse", "--harakat", "--no-shape", "--bidi", "terminal")["settings"]
     assert (s.mouse, s.harakat, s.shaping, s.bidi_mode) == (False, True, False, "terminal")

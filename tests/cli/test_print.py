@@ -273,13 +273,6 @@ def test_print_of_a_directory_says_so(tmp_path):
     assert "is a directory" in err
 
 
-def test_reader_on_a_file_points_at_print(tmp_path):
-    f = tmp_path / "a.txt"
-    f.write_text("x\n")
-    err = one_line_error(run(str(f)))
-    assert "not a directory" in err and "--print" in err
-
-
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file regardless of permissions")
 def test_unreadable_file(tmp_path):
     f = tmp_path / "secret.txt"

@@ -206,9 +206,11 @@ async def unread_read_and_star(pilot, app, screen) -> None:
     assert await shown(pilot) == ORDER[4]
     await pilot.press("p")
     assert await shown(pilot) == ORDER[0]
-    await pilot.press("p")  # nothing unread above: stays, says so
+    await pilot.press("p")  # nothing unread above: wraps to the last unread, says so
+    assert await shown(pilot) == ORDER[-1]
+    assert any("Wrapped to the bottom" in n.message for n in app._notifications)
+    await pilot.press("home")
     assert await shown(pilot) == ORDER[0]
-    assert any("unread" in n.message for n in app._notifications)
     # m toggles read; the row's marker follows
     await pilot.press("home")
     first_row = lambda: region_rows(app, lst)[0]  # noqa: E731

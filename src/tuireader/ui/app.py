@@ -106,6 +106,13 @@ class TuiReaderApp(App[int]):
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, but Enter on an empty prompt runs nothing."""
+        from tuireader.ui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_quit(self) -> None:
         screen = self.screen
         if isinstance(screen, MainScreen):

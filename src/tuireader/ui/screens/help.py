@@ -41,6 +41,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll(10)", "Page down", show=False),
         Binding("b,pageup", "scroll(-10)", "Page up", show=False),
+        Binding("g,home", "scroll_edge(0)", "Top", show=False),
+        Binding("G,end", "scroll_edge(1)", "Bottom", show=False),
     ]
 
     def __init__(self, keymap: Mapping[str, str], config_path: Path | None, mode: str) -> None:
@@ -94,3 +96,7 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll(self, lines: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
         body.scroll_to(y=body.scroll_y + lines, animate=False)
+
+    def action_scroll_edge(self, bottom: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.max_scroll_y if bottom else 0, animate=False)

@@ -71,7 +71,10 @@ class LibraryUpdates(Screen[None]):
         self._say(message, severity=severity)
 
     def _say(self, message: str, **kwargs: Any) -> None:
-        """Notify without markup: messages may quote file names and article text."""
+        """Notify without markup: messages may quote file names and article text.
+        A message still on screen is not shown again (a held key repeats it)."""
+        if any(n.message == message for n in self.app._notifications):
+            return
         self.app.notify(message, markup=False, **kwargs)
 
     def _progress(self, done: int, total: int) -> None:

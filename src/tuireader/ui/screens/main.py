@@ -153,6 +153,8 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._apply_size(self.size.width, self.size.height)
         if self.store.last_article:
             self._restore = (self.store.last_article, self.store.last_scroll)
+        if self.settings.open_file is not None:  # `tuireader FILE`: that one first
+            self._restore = (self._file_id(self.settings.open_file), 0)
         # The index fills the list before the first paint (a long list: its
         # first rows, the rest right after); then the disk is checked behind it.
         try:
@@ -174,6 +176,11 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if self.settings.poll_interval > 0:
             self.set_interval(self.settings.poll_interval, self._poll)
         self.call_after_refresh(self._mount_filter_bar)
+
+    def _file_id(self, path: Path) -> str:
+        from tuireader.catalog import article_id
+
+        return article_id(path.name)
 
     @property
     def list_complete(self) -> bool:
@@ -528,8 +535,13 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         lst = self.article_list
         index = lst.find_unread(step)
         if index is None:
-            self._say("No more unread articles." if step > 0 else "No unread article above.")
-            return
+            # wrap around, as newsboat does, and say so
+            index = lst.find_unread(step, start=-1 if step > 0 else len(lst.rows))
+            if index is None or index == lst.cursor:
+                none = "No unread articles." if index is None else "No other unread article."
+                self._say(none)
+                return
+            self._say("Wrapped to the top." if step > 0 else "Wrapped to the bottom.", timeout=2)
         lst._set_cursor(index)
         self._mark_read(lst.current)
 

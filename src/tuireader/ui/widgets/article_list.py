@@ -184,6 +184,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh_line(self.cursor)
 
     def _scroll_cursor_visible(self) -> None:
+        if not self.scrollable_content_region.height:
+            # not laid out yet (the row to reopen is set before the first frame):
+            # scrolled into a pane of no height, the list opened one row down.
+            # on_resize scrolls once the pane has its size.
+            return
         if self.rows:
             width = max(1, self.scrollable_content_region.width)
             self.scroll_to_region(
@@ -203,9 +208,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def end(self) -> None:
         self._set_cursor(len(self.rows) - 1)
 
-    def find_unread(self, step: int) -> int | None:
-        """Index of the next (step=1) or previous (step=-1) unread row."""
-        i = self.cursor + step
+    def find_unread(self, step: int, start: int | None = None) -> int | None:
+        """Index of the next (step=1) or previous (step=-1) unread row after
+        ``start`` (default: the cursor)."""
+        i = (self.cursor if start is None else start) + step
         while 0 <= i < len(self.rows):
             if not self.is_read(self.rows[i].id):
                 return i
