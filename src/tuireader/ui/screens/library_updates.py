@@ -33,7 +33,7 @@ class LibraryUpdates(Screen[None]):
             self._refresh_worker(initial=False)
 
     @work(thread=True, group="refresh", exit_on_error=False)
-    def _refresh_worker(self, initial: bool) -> None:
+    def _refresh_worker(self, initial: bool, manual: bool = False) -> None:
         self._refreshing = True
         worker = get_current_worker()
         try:
@@ -59,13 +59,35 @@ class LibraryUpdates(Screen[None]):
                 entries = self.source.entries()
                 ids = self._search_ids(self.filter_query) if self.filter_query else None
                 self.app.call_from_thread(self._set_entries, entries, changes, ids)
+                if not initial:
+                    self.app.call_from_thread(self._announce, changes)
             else:
                 self.app.call_from_thread(self._progress, 0, 0)
+                if manual:
+                    self.app.call_from_thread(self._say, "No new, changed or deleted files.",
+                                              timeout=3)
         except Exception as exc:  # noqa: BLE001 - report, keep the app alive
             self.app.call_from_thread(self._report, f"Could not read the library: {exc}")
         finally:
             self.source.close_thread()
             self._refreshing = False
+
+    def _announce(self, changes: Any) -> None:
+        """Say what a check found: files appear and vanish in the list, which
+        is easy to miss; the open article going away even more so."""
+        added = len(getattr(changes, "added", ()) or ())
+        removed_ids = set(getattr(changes, "removed", ()) or ())
+        parts = []
+        if added:
+            parts.append(f"{added} new article{'s' if added != 1 else ''}")
+        if removed_ids:
+            n = len(removed_ids)
+            parts.append(f"{n} article{'s' if n != 1 else ''} deleted")
+        opened = self._opened_before_refresh
+        if opened is not None and opened[0] in removed_ids:
+            parts.append(f"the open article was deleted: {opened[1]!r}")
+        if parts:
+            self._say("Library: " + "; ".join(parts) + ".", timeout=4)
 
     def _report(self, message: str, severity: str = "error") -> None:
         self._say(message, severity=severity)
@@ -86,6 +108,8 @@ class LibraryUpdates(Screen[None]):
     def _set_entries(
         self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
     ) -> None:
+        shown = getattr(self, "article", None)
+        self._opened_before_refresh = (shown.id, shown.title) if shown is not None else None
         self.entries = entries
         if ids is not None and self.filter_query:
             self.filter_ids = set(ids)

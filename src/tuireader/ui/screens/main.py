@@ -85,6 +85,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._filter_bar: FilterBar | None = None
         self._list_partial = False  # the list holds only its first rows so far
         self._filter_mounted: Any = None  # (awaitable: the filter box is composed)
+        self._opened_before_refresh: tuple[str, str] | None = None  # (id, title)
 
     # -- layout ----------------------------------------------------------
 
@@ -568,7 +569,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if self._refreshing:
             self._say("Already refreshing…", timeout=2)
             return
-        self._refresh_worker(initial=False)
+        self._refresh_worker(initial=False, manual=True)
 
     def action_info(self) -> None:
         self.toggle_class("-no-side")
@@ -584,12 +585,18 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         mode = "terminal" if self.options.mode == "app" else "app"
         self._set_options(replace(self.options, mode=mode))
         self._tell_terminal(mode)  # the reader's border shows the mode
+        detail = "tuireader lays out" if mode == "app" else "the terminal lays out"
+        self._say(f"Bidi mode: {mode} ({detail} right-to-left text).", timeout=3)
 
     def action_harakat(self) -> None:
         self._set_options(replace(self.options, harakat=not self.options.harakat))
+        shown = "shown" if self.options.harakat else "hidden"
+        self._say(f"Harakat (Arabic vowel marks) {shown}.", timeout=3)
 
     def action_shaping(self) -> None:
         self._set_options(replace(self.options, shape=not self.options.shape))
+        state = "on" if self.options.shape else "off"
+        self._say(f"Letter shaping {state}.", timeout=3)
 
     def _set_options(self, options: TextOptions) -> None:
         self.options = options
