@@ -121,6 +121,44 @@ class StateStore:
         _apply(self.read, self._read_changes)
         _apply(self.starred, self._star_changes)
 
+    # -- a library that moved -------------------------------------------
+
+    def adopt_moved_library(self, ids: set[str]) -> str | None:
+        """Carry the marks of a moved or renamed library over to this one.
+
+        Sections are keyed by the library's resolved path (a symlinked path
+        resolves to the same key) and articles by their path inside the
+        library, which a move keeps. So when this library has no marks yet and
+        another section's directory is gone while at least half of the
+        articles it marked are here, that section is this library before it
+        moved: its marks are taken over (saved under the new path; the old
+        section stays in the file). Returns a message, or None.
+        """
+        if self.read or self.starred or self.last_article or not ids:
+            return None
+        data = self._read_file()
+        best: tuple[int, str, dict[str, Any]] | None = None
+        for root, section in data.get("libraries", {}).items():
+            if root == self.root_key or not isinstance(section, dict) or _exists(root):
+                continue
+            marked = _id_set(section.get("read")) | _id_set(section.get("starred"))
+            found = len(marked & ids)
+            if marked and found * 2 >= len(marked) and (best is None or found > best[0]):
+                best = (found, root, section)
+        if best is None:
+            return None
+        _, root, section = best
+        for aid in _id_set(section.get("read")) & ids:
+            self.set_read(aid)
+        for aid in _id_set(section.get("starred")) & ids:
+            _apply(self.starred, {aid: True})
+            self._star_changes[aid] = True
+        last = section.get("last")
+        if isinstance(last, dict) and last.get("article") in ids:
+            scroll = last.get("scroll", 0)
+            self.set_last(last["article"], scroll if isinstance(scroll, int) else 0)
+        return f"Read marks and stars carried over from {root} (the library moved here)"
+
     # -- changes ---------------------------------------------------------
 
     def is_read(self, article_id: str) -> bool:
@@ -203,6 +241,13 @@ class StateStore:
                 yield
             finally:
                 fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _exists(root: str) -> bool:
+    try:
+        return Path(root).is_dir()
+    except OSError:
+        return False
 
 
 def _id_set(value: Any) -> set[str]:

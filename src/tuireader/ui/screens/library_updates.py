@@ -89,6 +89,20 @@ class LibraryUpdates(Screen[None]):
         if parts:
             self._say("Library: " + "; ".join(parts) + ".", timeout=4)
 
+    def _carry_over_marks(self) -> None:
+        """Once, with the whole list: a library moved or renamed since the last
+        run finds its marks again (see ``StateStore.adopt_moved_library``)."""
+        self._moved_checked = True
+        try:
+            message = self.store.adopt_moved_library({row.id for row in self.entries})
+        except OSError:
+            return
+        if message:
+            if self.store.last_article and not self._loaded_once:
+                self._restore = (self.store.last_article, self.store.last_scroll)
+            self._schedule_save()
+            self._say(message, timeout=6)
+
     def _report(self, message: str, severity: str = "error") -> None:
         self._say(message, severity=severity)
 
@@ -118,6 +132,8 @@ class LibraryUpdates(Screen[None]):
             del self._articles[key]
         if self._shown and self._shown[0] in changed:
             self._shown = None  # reload the open article, keeping its scroll
+        if not self._moved_checked and not self._list_partial:
+            self._carry_over_marks()
         keep = None
         if not self._loaded_once and self._restore:
             keep = self._restore[0]

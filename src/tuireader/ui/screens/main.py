@@ -29,7 +29,7 @@ from tuireader.article import Article
 from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore
-from tuireader.ui.frame_labels import set_subtitle
+from tuireader.ui.frame_labels import set_subtitle, set_title
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
@@ -49,6 +49,7 @@ HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
 SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
 # The title bar names the open article once the keys pause: laying the title
 # out on every press of a burst would be work nobody sees.
+LIST_LABEL_CELLS = 20  # the library's label before the list has a width
 TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
@@ -86,6 +87,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._list_partial = False  # the list holds only its first rows so far
         self._filter_mounted: Any = None  # (awaitable: the filter box is composed)
         self._opened_before_refresh: tuple[str, str] | None = None  # (id, title)
+        self._moved_checked = False  # looked for the marks of a moved library
 
     # -- layout ----------------------------------------------------------
 
@@ -146,8 +148,8 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         return bar
 
     def on_mount(self) -> None:
-        self.article_list.border_title = Text("Articles")
-        self.reader.border_title = Text("Article")
+        self._label_library()
+        self.reader._show_position()
         self.comments.border_title = Text("Comments")
         self.metadata.border_title = Text("Metadata")
         self._update_mode_label()
@@ -182,6 +184,13 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         from tuireader.catalog import article_id
 
         return article_id(path.name)
+
+    def _label_library(self) -> None:
+        """The list's frame names the library (which directory is open)."""
+        from tuireader.library_label import library_label
+
+        room = max(8, self.article_list.size.width - 6 or LIST_LABEL_CELLS)
+        set_title(self.article_list, library_label(Path(self.source.root), room))
 
     @property
     def list_complete(self) -> bool:
@@ -232,6 +241,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
     def _apply_size(self, width: int, height: int) -> None:
         self._apply_too_small(width, height)
         self._set_layout_class(width)
+        self.call_after_refresh(self._label_library)  # (once the list has its width)
 
     def _set_layout_class(self, width: int) -> None:
         wide = width >= WIDE

@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from tuireader.article import Article
 from tuireader.document import TITLE_BLOCK, ArticlePart, DisplayLine, article_part
 from tuireader.rtl import TextOptions
+from tuireader.ui.frame_labels import set_title
 
 MAX_MEASURE = 100  # longest line in cells: wider text is hard to read
 # Screenfuls laid out before a long article's first frame (the rest follows from
@@ -207,6 +208,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if anchor is not None:
             self.scroll_to(y=self._find_anchor(anchor), animate=False, immediate=True, force=True)
         self.refresh()
+        self._show_position()
         if self._resume is not None:
             # after the first screen is drawn: the worker competes with drawing
             self.call_after_refresh(self._start_rest, self._generation)
@@ -256,6 +258,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.scroll_to(y=pending[0], animate=False, immediate=True, force=True)
         if short:
             self.refresh()
+        self._show_position()
         if self._resume is not None:  # (only if a part stops early)
             self._start_rest(generation)
 
@@ -358,6 +361,25 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._pending = (target, self.top_line)  # too near the end of the part so far
         return True
 
+    # -- where the reader is ----------------------------------------------
+
+    def position_label(self) -> str:
+        """The frame's title: how far through the article the bottom row is,
+        and ``end`` when the last line is on screen."""
+        if self.article is None or not self.lines:
+            return "Article"
+        height = self.scrollable_content_region.height
+        if not self.complete:
+            return "Article · …"  # (the rest is being laid out)
+        if len(self.lines) <= height:
+            return "Article · all ■"
+        if self.top_line >= len(self.lines) - height:
+            return "Article · end ■"
+        return f"Article · {min(99, 100 * (self.top_line + height) // len(self.lines))}%"
+
+    def _show_position(self) -> None:
+        set_title(self, self.position_label())
+
     # -- movement --------------------------------------------------------
 
     @property
@@ -385,11 +407,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._update_virtual_size()
             self.refresh()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+        self._show_position()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if int(old_value) != int(new_value):
             self.post_message(self.Scrolled(int(new_value)))
+            self._show_position()
 
     # -- rendering -------------------------------------------------------
 
@@ -400,6 +424,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._cache.clear()
             self._update_virtual_size()
             self.refresh()
+        self._show_position()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
