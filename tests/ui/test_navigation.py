@@ -98,3 +98,19 @@ async def test_relaunch_keeps_the_first_rows_in_view(make_app, tmp_path):
         screen = await loaded(pilot)
         assert screen.article_list.cursor == 5
         assert screen.article_list.scroll_y == 0
+
+
+async def test_title_bar_follows_in_the_same_frame(make_app):
+    from tuireader.ui.widgets.bars import TitleBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot)
+        bar = app.screen.query_one(TitleBar)
+        first = screen.article.id
+        await pilot.press("j")
+        await wait_for(pilot, lambda: screen.article is not None and screen.article.id != first)
+        # no timer pending: the bar already names the article on screen
+        assert screen.title_settled
+        assert bar._article is not None
+        assert bar._article[0] == " ".join(screen.article.title.split())
