@@ -258,12 +258,21 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         # Every animation frame is a round of terminal traffic; over SSH that is lag.
         # Read by Textual at import time, so set it before the UI is imported.
         os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    if settings.bidi_mode == "app":
-        HANDSHAKE.start()  # before the driver enters the alternate screen
+    from tuireader.signals import EXIT_SIGNALS_HANDLER, SignalExit
+
+    # kill, a dropped SSH link (SIGHUP), kill -INT/-QUIT: quit like `q` (signals.py)
+    EXIT_SIGNALS_HANDLER.install()
     try:
-        return run_reader(settings)
+        if settings.bidi_mode == "app":
+            HANDSHAKE.start()  # before the driver enters the alternate screen
+        try:
+            return run_reader(settings)
+        finally:
+            HANDSHAKE.stop()  # after the driver left it (also registered with atexit)
+    except SignalExit as exc:  # before the app ran: nothing to save yet
+        return exc.status
     finally:
-        HANDSHAKE.stop()  # after the driver left it (also registered with atexit)
+        EXIT_SIGNALS_HANDLER.uninstall()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

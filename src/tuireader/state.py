@@ -13,12 +13,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tuireader.aside import move_aside
+from tuireader.fs_errors import describe_place_error
 
 try:  # advisory lock around read-merge-write; absent on Windows
     import fcntl
@@ -46,6 +48,8 @@ class StateStore:
         self._last_changed = False
         self._stamp: tuple[int, int] | None = None
         self.notices: list[str] = []
+        self._unreadable: OSError | None = None  # the last read failed (not: no file)
+        self._holding_lock = False
 
     # -- loading ---------------------------------------------------------
 
@@ -54,7 +58,8 @@ class StateStore:
         self.notices = []
         self._stamp = self._file_stamp()
         data = self._read_file()
-        self._adopt(data)
+        if self._unreadable is None:  # (unreadable for now: keep what is shown)
+            self._adopt(data)
         return list(self.notices)
 
     def reload_if_changed(self) -> bool:
@@ -72,16 +77,22 @@ class StateStore:
         return st.st_mtime_ns, st.st_size
 
     def _read_file(self) -> dict[str, Any]:
-        if self.path.exists() and not self.path.is_file():  # a FIFO would block the read
-            self.notices.append(f"Cannot read state file {self.path}: not a regular file")
-            return {}
+        self._unreadable = None
+        # (every look at the disk inside the try: a folder can become unreadable
+        # or unreachable mid-session, an NFS home whose ticket expired)
         try:
+            if not stat.S_ISREG(self.path.stat().st_mode):  # a FIFO would block the read
+                self.notices.append(f"Cannot read state file {self.path}: not a regular file")
+                return {}
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            self.notices.append(f"Cannot read state file {self.path}: {exc.strerror}")
+            self._unreadable = exc
+            why = describe_place_error(exc, self.state_dir)
+            self.notices.append(f"Cannot read state file {self.path}: {why}")
             return {}
+        self._unreadable = None
         try:
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
@@ -90,16 +101,22 @@ class StateStore:
             if not isinstance(libraries, dict):
                 raise ValueError("bad libraries")
         except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
-            self._move_aside()
+            self._move_aside(raw)
             return {}
         return data
 
-    def _move_aside(self) -> None:
+    def _move_aside(self, corrupt: bytes) -> None:
         try:
-            target = move_aside(self.path)
+            # Under the save lock, and only if the file still holds what was read:
+            # another instance may have replaced it with a good one meanwhile.
+            with self._locked():
+                target = move_aside(self.path, expected=corrupt)
         except OSError as exc:
-            self.notices.append(f"State file {self.path} is corrupt and could not be moved: {exc}")
+            why = describe_place_error(exc, self.state_dir)
+            self.notices.append(f"State file {self.path} is corrupt and could not be moved: {why}")
             return
+        if target is None:
+            return  # already replaced by a good file (the next reload reads it)
         self.notices.append(
             f"State file {self.path} was corrupt; moved it to {target.name} and started afresh"
         )
@@ -113,7 +130,9 @@ class StateStore:
         self.read = _id_set(section.get("read"))
         self.starred = _id_set(section.get("starred"))
         last = section.get("last")
-        if isinstance(last, dict) and isinstance(last.get("article"), str):
+        if self._last_changed:
+            pass  # this instance's unsaved position is the user's latest word
+        elif isinstance(last, dict) and isinstance(last.get("article"), str):
             self.last_article = last["article"]
             scroll = last.get("scroll", 0)
             self.last_scroll = scroll if isinstance(scroll, int) and scroll >= 0 else 0
@@ -169,6 +188,8 @@ class StateStore:
             notices_before = len(self.notices)
             data = self._read_file()
             del self.notices[notices_before:]  # a corrupt file was already reported
+            if self._unreadable is not None:  # never write over marks that could not be read
+                raise self._unreadable
             libraries = data.setdefault("libraries", {})
             section = self._section(data)
             read = _id_set(section.get("read"))
@@ -193,16 +214,24 @@ class StateStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        if fcntl is None:
+        if fcntl is None or self._holding_lock:  # (flock on a second open file would wait)
             yield
             return
         lock_path = self.state_dir / (STATE_FILE + ".lock")
         with open(lock_path, "a") as lock:
             fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            self._holding_lock = True
             try:
                 yield
             finally:
+                self._holding_lock = False
                 fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def save_failed_note(store: StateStore, exc: OSError) -> str:
+    """The message for a save that failed: where, why, and what it means."""
+    why = describe_place_error(exc, store.state_dir)
+    return f"Could not save read marks to {store.path}: {why}. The latest changes are not saved."
 
 
 def _id_set(value: Any) -> set[str]:

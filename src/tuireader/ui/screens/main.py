@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from tuireader.article import Article
 from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
-from tuireader.state import StateStore
+from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
@@ -424,17 +424,28 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
     # -- state -----------------------------------------------------------
 
     def _schedule_save(self) -> None:
+        # Counted from the first unsaved change, not the last: a user who keeps
+        # reading still has every mark on disk within SAVE_DELAY.
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
+
+    def save_state(self, at_quit: bool = False) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
-
-    def save_state(self) -> None:
+            self._save_timer = None
         try:
             self.store.save()
         except OSError as exc:
-            if not self._save_failed:
-                self._save_failed = True
-                self._report(f"Could not save read marks to {self.store.path}: {exc.strerror}")
+            note = save_failed_note(self.store, exc)
+            if at_quit:  # said on the terminal once the screen is restored
+                getattr(self.app, "note_at_exit", self._report)(note)
+            elif not self._save_failed:
+                self._report(note)
+            self._save_failed = True
+        else:
+            if self._save_failed:
+                self._say("Read marks are saved again.", timeout=4)
+            self._save_failed = False
 
     def _mark_read(self, row: Row | None, read: bool = True) -> None:
         if row is None:
@@ -613,7 +624,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         )
 
     def action_quit(self) -> None:
-        self.save_state()
+        self.save_state(at_quit=True)
         self.app.exit(0)
 
     def action_small_quit(self) -> None:
