@@ -273,6 +273,22 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         return exc.status
     finally:
         EXIT_SIGNALS_HANDLER.uninstall()
+        _let_go_of_a_closed_terminal()
+
+
+def _let_go_of_a_closed_terminal() -> None:
+    """After a hang-up the terminal is gone: what is left in the output buffers
+    can go nowhere, and must not turn the exit status into Python's 120."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, stream.fileno())
+                os.close(devnull)
+            except (OSError, ValueError, AttributeError):
+                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,103 @@
+"""Shared by the fault tests: a small library, the real program on a pty, the
+state file as the next start would read it, and the terminal modes read back
+from the bytes the program wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from cli.pty_session import PtySession, hermetic_env, tuireader_command
+
+# Terminal modes the app may set, as (set, reset) byte strings.
+ALT_SCREEN = (b"\x1b[?1049h", b"\x1b[?1049l")
+CURSOR = (b"\x1b[?25l", b"\x1b[?25h")  # hidden, visible
+BIDI = (b"\x1b[8l", b"\x1b[8h")  # explicit (app), implicit (the terminal's default)
+MOUSE_MODES = (b"1000", b"1002", b"1003", b"1005", b"1006", b"1015")
+
+
+def make_library(root: Path, n: int = 6) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for i in range(1, n + 1):
+        (root / f"a{i:02}.txt").write_text(
+            f"Article number {i}\n\nThe body of article {i}.\n" * 1, encoding="utf-8"
+        )
+    return root
+
+
+def state_file(home: Path) -> Path:
+    return home / "state" / "tuireader" / "state.json"
+
+
+def saved_marks(home: Path, root: Path) -> set[str]:
+    """The read marks the next start would see for ``root`` (none if no file)."""
+    try:
+        data = json.loads(state_file(home).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return set()
+    section = data.get("libraries", {}).get(str(root.resolve()), {})
+    return set(section.get("read", []))
+
+
+def start(home: Path, root: Path, *args: str, cols: int = 100, rows: int = 30,
+          **env: str) -> PtySession:
+    return PtySession([*tuireader_command(), str(root), *args], child_env(home, **env),
+                      cols=cols, rows=rows)
+
+
+def child_env(home: Path, **env: str) -> dict[str, str]:
+    """A hermetic environment that still runs the code under test (PYTHONPATH)."""
+    if os.environ.get("PYTHONPATH"):
+        env.setdefault("PYTHONPATH", os.environ["PYTHONPATH"])
+    return hermetic_env(home, **env)
+
+
+_UNREAD = re.compile(r"(\d+) unread · (\d+)")
+
+
+def unread_count(session: PtySession) -> int | None:
+    match = _UNREAD.search(session.text())
+    return int(match.group(1)) if match else None
+
+
+def wait_unread(session: PtySession, n: int) -> None:
+    session.wait_for(lambda: unread_count(session) == n, f"'{n} unread' on screen")
+
+
+def restored(raw: bytes, set_seq: bytes, reset_seq: bytes) -> bool:
+    """The mode is off at the end: reset after the last time it was set (or never set)."""
+    last_set = raw.rfind(set_seq)
+    return last_set < 0 or raw.rfind(reset_seq) > last_set
+
+
+def modes_left_on(raw: bytes) -> list[str]:
+    """The terminal modes still on after everything ``raw`` did."""
+    left = []
+    if not restored(raw, *ALT_SCREEN):
+        left.append("alternate screen")
+    if not restored(raw, *CURSOR):
+        left.append("hidden cursor")
+    if not restored(raw, *BIDI):
+        left.append("explicit bidi (CSI 8 h never sent)")
+    for mode in MOUSE_MODES:
+        if not restored(raw, b"\x1b[?" + mode + b"h", b"\x1b[?" + mode + b"l"):
+            left.append(f"mouse mode {mode.decode()}")
+    return left
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
