@@ -399,41 +399,68 @@ def _start_pool(n: int):
     """A pool of ``n`` spawned parser processes, or None when none can start.
 
     Spawned, not forked: the caller is usually a thread of a running app,
-    and forking a threaded process can deadlock. Textual replaces
-    ``sys.stderr`` with an object without a usable file descriptor, which
-    multiprocessing hands to its helper process: the real stderr is put
-    back for the moment the pool starts.
+    and forking a threaded process can deadlock. The processes (and
+    multiprocessing's resource tracker) never get the user's terminal: were
+    the app killed, they would write tracebacks and warnings over it.
     """
     import multiprocessing  # (only a first index or a large change needs it)
 
     ctx = multiprocessing.get_context("spawn")
-    with _POOL_LOCK, _real_stderr():
+    with _POOL_LOCK, _children_off_the_terminal():
         try:
-            return ctx.Pool(n)
+            return ctx.Pool(n, initializer=_quiet_worker)
         except Exception:
             return None
 
 
 _POOL_LOCK = threading.Lock()
+_STD_FDS = (0, 1, 2)
 
 
 @contextlib.contextmanager
-def _real_stderr() -> Iterator[None]:
-    current = sys.stderr
+def _children_off_the_terminal() -> Iterator[None]:
+    """While processes start: standard input, output and error are not handed
+    down (close-on-exec), and ``sys.stderr``, which multiprocessing passes to
+    its resource tracker, is the null device. (Textual's own ``sys.stderr``
+    has no file descriptor at all.)"""
+    saved_stderr = sys.stderr
+    inheritable: dict[int, bool] = {}
+    devnull = None
     try:
-        ok = current is not None and current.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        ok = False
-    if ok or sys.__stderr__ is None:
-        yield
-        return
-    sys.stderr = sys.__stderr__
+        devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
+        sys.stderr = devnull
+        for fd in _STD_FDS:
+            with contextlib.suppress(OSError):
+                inheritable[fd] = os.get_inheritable(fd)
+                os.set_inheritable(fd, False)
+    except OSError:
+        pass
     try:
         yield
     finally:
-        sys.stderr = current
+        for fd, was in inheritable.items():
+            with contextlib.suppress(OSError):
+                os.set_inheritable(fd, was)
+        sys.stderr = saved_stderr
+        if devnull is not None:
+            devnull.close()
 
 
+def _quiet_worker() -> None:
+    """In each parser process: the standard streams lead to the null device, so
+    nothing (a traceback when the app is gone, say) reaches a terminal."""
+    for fd in _STD_FDS:
+        try:
+            os.fstat(fd)
+            continue  # (open: not inherited, so something of this process's own)
+        except OSError:
+            pass
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    sys.stdin = None  # type: ignore[assignment]
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
 
 
 def article_id(rel: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 from cli.pty_session import PtySession, hermetic_env, tuireader_command
@@ -101,3 +102,19 @@ def children_of(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(entry))
     return found
+
+
+WAIT = 60.0  # a ceiling against hangs, never a speed requirement
+
+
+def wait_until(predicate, what: str, session: PtySession | None = None,
+               timeout: float = WAIT) -> None:
+    """Poll ``predicate`` (reading the terminal meanwhile, if any) until it holds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        if session is not None and not session.eof:
+            session.pump(0.05)
+        else:
+            time.sleep(0.05)  # (a poll interval: the condition is what is waited for)
