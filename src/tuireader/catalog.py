@@ -26,7 +26,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from tuireader.article import Article, Direction
+from tuireader.fs_errors import describe_place_error
 from tuireader.index_db import IndexDB, ParsedRow, db_path_for, from_db_rel
+from tuireader.index_faults import IndexUnavailable, is_corrupt, kind_of, why
 from tuireader.sanitize import clean_line
 
 ProgressFn = Callable[[int, int], None]
@@ -92,6 +94,10 @@ class Changes:
         return bool(self.added or self.changed or self.removed)
 
 
+class LibraryMissing(IndexUnavailable):
+    """The library folder cannot be reached just now; nothing was changed."""
+
+
 class Catalog:
     """The articles under ``root``, backed by an index in ``cache_dir``.
 
@@ -131,7 +137,9 @@ class Catalog:
         if rows is None:
             try:
                 rows = self._list_rows()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    raise self._unavailable(exc, "read") from None
                 self._db.rebuild()
                 return []
         new = tuple.__new__
@@ -192,11 +200,10 @@ class Catalog:
         try:
             rowids = self._db.search_rowids(terms, limit)
             ids = self._db.aids_for_rowids(rowids)
-        except sqlite3.OperationalError:
-            return []
-        except sqlite3.DatabaseError:
-            self._db.rebuild()
-            return []
+        except sqlite3.DatabaseError as exc:
+            if is_corrupt(exc):
+                self._db.rebuild()
+            return []  # (a busy or unreachable index: the titles are still searched)
         return [ids[r] for r in rowids if r in ids]
 
     # -- refreshing --------------------------------------------------------
@@ -216,12 +223,52 @@ class Catalog:
         refresh). One refresh runs at a time; a second caller waits.
         """
         with self._refresh_lock:
+            self._check_root()
             try:
                 return self._refresh(progress, cancel)
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    # full, read-only, busy: the index is good, keep it as it is
+                    raise self._unavailable(exc, "update") from None
                 # Damaged while in use: start over from an empty index.
                 self._db.rebuild()
-                return self._refresh(progress, cancel)
+                try:
+                    return self._refresh(progress, cancel)
+                except sqlite3.DatabaseError as again:
+                    raise self._unavailable(again, "update") from None
+
+    def _check_root(self) -> None:
+        """A library folder that has gone (renamed and back, an unmounted disk)
+        is taken as passing: the index and its list are kept, not emptied."""
+        try:
+            os.stat(self.root)
+            return
+        except OSError as exc:
+            problem = exc
+        try:
+            known = self._db.count()
+        except sqlite3.Error:
+            known = 0
+        if known:
+            why_ = describe_place_error(problem, self.root)
+            raise LibraryMissing(
+                "missing",
+                f"The library folder {self.root} cannot be reached ({why_}); showing the "
+                "articles indexed before, and looking for it again every few seconds.",
+            )
+
+    def _unavailable(self, exc: BaseException, doing: str) -> IndexUnavailable:
+        reason = why(exc, self.db_path.parent)
+        return IndexUnavailable(
+            kind_of(exc),
+            f"Could not {doing} the article index in {self.db_path.parent} ({reason}); "
+            "the list shows what it held, and it is tried again later.",
+        )
+
+    @property
+    def notice(self) -> str | None:
+        """Why the index is kept in memory this session, if it is."""
+        return self._db.notice
 
     def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
         from tuireader.library import scan_stamps

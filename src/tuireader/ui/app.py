@@ -51,13 +51,18 @@ class TuiReaderApp(App[int]):
         theme_problem = self._set_theme(self.settings.theme)
         # once the screen (and its toast rack) exists, say what went wrong at startup
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
-        self.call_after_refresh(self._startup_notices, problems, self._state_notices)
+        index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
+        self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
 
-    def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
+    def _startup_notices(
+        self, problems: list[str], state_notices: list[str], index_notice: str | None = None
+    ) -> None:
         for problem in problems:
             self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
         for notice in state_notices:
             self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
+        if index_notice:
+            self.notify(index_notice, title="Index", severity="warning", timeout=12, markup=False)
 
     def _set_theme(self, theme: str) -> str | None:
         """Apply the configured theme; return a problem message if it is unknown."""

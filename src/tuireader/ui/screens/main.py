@@ -295,7 +295,10 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if self._list_partial:
             self.article_list.border_subtitle = Text("listing…")
             return
-        unread = sum(1 for e in self.entries if not self.store.is_read(e.id))
+        # (a row the scan could not even stat is an error line, not an article)
+        unread = sum(
+            1 for e in self.entries if not self.store.is_read(e.id) and getattr(e, "size", 0) != -1
+        )
         total = len(self.entries)
         shown = len(self.article_list.rows)
         label = f"{unread} unread · {total}"
