@@ -225,7 +225,7 @@ class Catalog:
         with self._refresh_lock:
             self._check_root()
             try:
-                return self._refresh(progress, cancel)
+                return self._refresh_racing(progress, cancel)
             except sqlite3.DatabaseError as exc:
                 if not is_corrupt(exc):
                     # full, read-only, busy: the index is good, keep it as it is
@@ -236,6 +236,17 @@ class Catalog:
                     return self._refresh(progress, cancel)
                 except sqlite3.DatabaseError as again:
                     raise self._unavailable(again, "update") from None
+
+    def _refresh_racing(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
+        """Another process (a second reader on the same library) may add the
+        same new files between our scan and our write: the constraint then
+        fails and a second look finds them there."""
+        for _attempt in range(3):
+            try:
+                return self._refresh(progress, cancel)
+            except sqlite3.IntegrityError:
+                continue
+        return self._refresh(progress, cancel)
 
     def _check_root(self) -> None:
         """A library folder that has gone (renamed and back, an unmounted disk)
