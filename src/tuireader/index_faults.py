@@ -7,6 +7,7 @@ again later). ``IndexUnavailable`` carries the kind and a sentence to show.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -74,7 +75,26 @@ def why(exc: BaseException, folder: Path | None = None) -> str:
     if isinstance(exc, OSError):
         return describe_place_error(exc, folder)
     kind = kind_of(exc)
+    if kind in (READONLY, UNAVAILABLE, FULL) and folder is not None:
+        # SQLite only says "readonly" or "unable to open": the folder tells why
+        found = _folder_trouble(Path(folder))
+        if found:
+            return found
     return _SAID.get(kind) or str(exc) or type(exc).__name__
+
+
+def _folder_trouble(folder: Path) -> str | None:
+    try:
+        fs = os.statvfs(folder)
+        if fs.f_flag & os.ST_RDONLY:
+            return "the disk is mounted read-only"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return "permission denied (check the folder's owner and permissions)"
+        if fs.f_bavail == 0:
+            return "the disk is full"
+    except OSError as exc:
+        return describe_place_error(exc, folder)
+    return None
 
 
 class IndexUnavailable(Exception):
