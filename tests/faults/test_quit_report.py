@@ -23,3 +23,17 @@ def test_a_failed_save_at_quit_is_reported_after_the_screen_is_restored(tmp_path
     assert "Could not save read marks" in after, after
     assert "tuireader is a file, not a folder" in after, after
     assert "File exists" not in after
+
+
+def test_home_that_is_a_file_still_reads(tmp_path):
+    """HOME is a file: no cache, no state, no config folder can exist. The
+    reader starts, lists and shows the articles, and says why once."""
+    home, root = tmp_path / "home", make_library(tmp_path / "lib")
+    home.write_text("not a folder")
+    with start(home, root, cols=120, rows=40) as p:
+        wait_unread(p, 6)
+        p.wait_for_text("Article number 1")
+        p.wait_for(lambda: "is a file" in p.text(), "the notice")
+        p.send("q")
+        assert p.wait_exit() == 0
+    assert not modes_left_on(bytes(p.raw))
