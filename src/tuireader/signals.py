@@ -15,6 +15,7 @@ through the same path as ``q``.
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Callable
 from typing import Any
@@ -91,7 +92,11 @@ class ExitSignals:
 
     def _handle(self, signum: int, _frame: Any) -> None:
         if self.received is not None:
-            return  # already on the way out; a second signal changes nothing
+            # already on the way out and asked again: the user insists (an exit
+            # that hangs, say), so the signal does what it does by default
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
         self.received = signum
         loop, quit = self._loop, self._quit
         if loop is None:

@@ -11,6 +11,7 @@ directory (``library_updates``) and the live filter (``filtering``).
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
@@ -41,7 +42,8 @@ from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
 WIDE = 130  # from this width the side panes sit beside the reader
 MIN_WIDTH, MIN_HEIGHT = 64, 22  # below this the panes give way to a message
-SAVE_DELAY = 1.0
+SAVE_DELAY = 1.0  # at most this long between a scroll and its save
+MARK_SAVE_DELAY = 0.25  # a mark or a star: deliberate, so on disk sooner
 ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
 HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
@@ -426,11 +428,18 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
 
     # -- state -----------------------------------------------------------
 
-    def _schedule_save(self) -> None:
+    _save_due = 0.0  # (monotonic time the pending save runs at)
+
+    def _schedule_save(self, delay: float = SAVE_DELAY) -> None:
         # Counted from the first unsaved change, not the last: a user who keeps
-        # reading still has every mark on disk within SAVE_DELAY.
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
+        # reading still has every change on disk within ``delay``.
+        due = time.monotonic() + delay
+        if self._save_timer is not None:
+            if self._save_due <= due:
+                return
+            self._save_timer.stop()
+        self._save_due = due
+        self._save_timer = self.set_timer(delay, self.save_state)
 
     def save_state(self, at_quit: bool = False) -> None:
         if self._save_timer is not None:
@@ -457,7 +466,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             self.store.set_read(row.id, read)
             self.article_list.refresh_row(row.id)
             self._update_counts()
-            self._schedule_save()
+            self._schedule_save(MARK_SAVE_DELAY)
 
     # -- focus helpers ---------------------------------------------------
 
@@ -557,7 +566,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             return
         self.store.toggle_star(row.id)
         self.article_list.refresh_row(row.id)
-        self._schedule_save()  # the row's ★ is the feedback
+        self._schedule_save(MARK_SAVE_DELAY)  # the row's ★ is the feedback
 
     def action_refresh(self) -> None:
         if self._refreshing:
