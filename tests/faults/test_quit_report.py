@@ -37,3 +37,17 @@ def test_home_that_is_a_file_still_reads(tmp_path):
         p.send("q")
         assert p.wait_exit() == 0
     assert not modes_left_on(bytes(p.raw))
+
+
+def test_a_state_folder_name_too_long_for_the_file_system(tmp_path):
+    home, root = tmp_path / "home", make_library(tmp_path / "lib")
+    with start(home, root, XDG_STATE_HOME=str(tmp_path / ("s" * 300))) as p:
+        wait_unread(p, 6)
+        p.send("m")
+        wait_unread(p, 5)
+        p.send("q")
+        code = p.wait_exit()
+    raw = bytes(p.raw)
+    assert code == 0 and not modes_left_on(raw)
+    after = raw[raw.rfind(ALT_SCREEN[1]):].decode("utf-8", "replace")
+    assert "too long" in after and "Traceback" not in after, after
