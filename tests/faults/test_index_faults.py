@@ -148,3 +148,20 @@ def test_a_missing_library_folder_keeps_the_index(tmp_path):
     changes = cat.refresh()
     assert not changes  # nothing was dropped, so nothing comes back as new
     assert_still_good(cat)
+
+
+def test_a_rebuild_never_deletes_the_file_another_reader_holds(tmp_path):
+    """An index of an older schema is emptied in place: a second reader that has
+    it open keeps working on the same file (a deleted file would leave it
+    writing into a file nobody else sees)."""
+    cat = good_catalog(tmp_path)
+    inode = cat.db_path.stat().st_ino
+    con = sqlite3.connect(cat.db_path)
+    con.execute("UPDATE meta SET value='1:old' WHERE key='schema'")
+    con.commit()
+    con.close()
+    newer = Catalog(cat.root, tmp_path / "cache", workers=1)  # rebuilds
+    assert cat.db_path.stat().st_ino == inode
+    newer.refresh()
+    assert_still_good(newer)
+    assert_still_good(cat)  # the first reader sees the rebuilt index
