@@ -59,6 +59,7 @@ class ExitSignals:
         self._previous: dict[int, Any] = {}
 
     def install(self) -> None:
+        self.received = None
         for sig in EXIT_SIGNALS:
             try:
                 self._previous[sig] = signal.signal(sig, self._handle)

@@ -81,3 +81,14 @@ async def test_a_library_folder_gone_for_a_while(make_app, articles):
         assert [r.id for r in screen.article_list.rows] == rows
         assert screen.article_list.current.id == here
         assert screen.store.last_article == here
+
+
+async def test_a_row_that_is_only_an_error_is_not_counted_unread(make_app, articles):
+    total = len([p for p in articles.iterdir() if p.is_file()])
+    (articles / "zz-gone.txt").symlink_to(articles / "no-such-file")  # listed, cannot be read
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await wait_for(pilot, lambda: not screen._refreshing
+                       and len(screen.article_list.rows) == total + 1)
+        await wait_for(pilot, lambda: f"{total} unread · {total + 1}" in screen_text(app))
