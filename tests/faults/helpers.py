@@ -12,11 +12,8 @@ from pathlib import Path
 
 from cli.pty_session import PtySession, hermetic_env, tuireader_command
 
-# Terminal modes the app may set, as (set, reset) byte strings.
-ALT_SCREEN = (b"\x1b[?1049h", b"\x1b[?1049l")
-CURSOR = (b"\x1b[?25l", b"\x1b[?25h")  # hidden, visible
+ALT_SCREEN = (b"\x1b[?1049h", b"\x1b[?1049l")  # (set, reset)
 BIDI = (b"\x1b[8l", b"\x1b[8h")  # explicit (app), implicit (the terminal's default)
-MOUSE_MODES = (b"1000", b"1002", b"1003", b"1005", b"1006", b"1015")
 
 
 def make_library(root: Path, n: int = 6) -> Path:
@@ -73,18 +70,28 @@ def restored(raw: bytes, set_seq: bytes, reset_seq: bytes) -> bool:
     return last_set < 0 or raw.rfind(reset_seq) > last_set
 
 
+_PRIVATE_MODE = re.compile(rb"\x1b\[\?(\d+)[hl]")
+# Modes on by default that an app turns off (autowrap, the cursor): restored by "h".
+_ON_BY_DEFAULT = {b"7", b"25"}
+_KITTY_PUSH, _KITTY_POP = re.compile(rb"\x1b\[>\d*u"), b"\x1b[<u"
+
+
 def modes_left_on(raw: bytes) -> list[str]:
-    """The terminal modes still on after everything ``raw`` did."""
+    """The terminal modes left changed after everything ``raw`` did: every
+    private mode the program set (alternate screen, mouse, bracketed paste,
+    focus events, ...) reset, every default it cleared (cursor, autowrap) set
+    again, the kitty keyboard mode popped and the bidi mode back to implicit."""
     left = []
-    if not restored(raw, *ALT_SCREEN):
-        left.append("alternate screen")
-    if not restored(raw, *CURSOR):
-        left.append("hidden cursor")
+    for mode in sorted(set(_PRIVATE_MODE.findall(raw))):
+        on, off = b"\x1b[?" + mode + b"h", b"\x1b[?" + mode + b"l"
+        changed, back = (off, on) if mode in _ON_BY_DEFAULT else (on, off)
+        if not restored(raw, changed, back):
+            left.append(f"mode ?{mode.decode()}" + (" (cursor hidden)" if mode == b"25" else ""))
+    pushes = [m.start() for m in _KITTY_PUSH.finditer(raw)]
+    if pushes and raw.rfind(_KITTY_POP) < pushes[-1]:
+        left.append("kitty keyboard mode")
     if not restored(raw, *BIDI):
         left.append("explicit bidi (CSI 8 h never sent)")
-    for mode in MOUSE_MODES:
-        if not restored(raw, b"\x1b[?" + mode + b"h", b"\x1b[?" + mode + b"l"):
-            left.append(f"mouse mode {mode.decode()}")
     return left
 
 

@@ -61,3 +61,15 @@ def test_once_the_app_runs_a_signal_goes_to_its_loop():
 
 def test_every_exit_signal_is_handled():
     assert {signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT} <= set(EXIT_SIGNALS)
+
+
+def test_the_terminal_mode_check_can_fail():
+    from .helpers import modes_left_on
+
+    quit_cleanly = (b"\x1b[8l\x1b[?1049h\x1b[?25l\x1b[?7l\x1b[>25u\x1b[?1000h\x1b[?2004h"
+                    b"\x1b[?2004l\x1b[?1000l\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h\x1b[8h")
+    assert modes_left_on(quit_cleanly) == []
+    killed = quit_cleanly[: quit_cleanly.index(b"\x1b[?2004l")]
+    assert set(modes_left_on(killed)) == {
+        "mode ?1049", "mode ?25 (cursor hidden)", "mode ?7", "mode ?1000", "mode ?2004",
+        "kitty keyboard mode", "explicit bidi (CSI 8 h never sent)"}
