@@ -15,6 +15,7 @@ import json
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -50,17 +51,23 @@ class StateStore:
         self.notices: list[str] = []
         self._unreadable: OSError | None = None  # the last read failed (not: no file)
         self._holding_lock = False
+        # A save may run in a worker thread while keys keep changing marks: one
+        # save (or load) at a time, and the pending changes under a short lock.
+        self._save_lock = threading.RLock()
+        self._mutex = threading.Lock()
 
     # -- loading ---------------------------------------------------------
 
     def load(self) -> list[str]:
         """Load from disk; return notices (e.g. a corrupt file was moved aside)."""
-        self.notices = []
-        self._stamp = self._file_stamp()
-        data = self._read_file()
-        if self._unreadable is None:  # (unreadable for now: keep what is shown)
-            self._adopt(data)
-        return list(self.notices)
+        with self._save_lock:
+            self.notices = []
+            self._stamp = self._file_stamp()
+            data = self._read_file()
+            if self._unreadable is None:  # (unreadable for now: keep what is shown)
+                with self._mutex:
+                    self._adopt(data)
+            return list(self.notices)
 
     def reload_if_changed(self) -> bool:
         """Pick up marks another instance saved since we last looked."""
@@ -127,8 +134,8 @@ class StateStore:
 
     def _adopt(self, data: dict[str, Any]) -> None:
         section = self._section(data)
-        self.read = _id_set(section.get("read"))
-        self.starred = _id_set(section.get("starred"))
+        read = _id_set(section.get("read"))
+        starred = _id_set(section.get("starred"))
         last = section.get("last")
         if self._last_changed:
             pass  # this instance's unsaved position is the user's latest word
@@ -137,8 +144,9 @@ class StateStore:
             scroll = last.get("scroll", 0)
             self.last_scroll = scroll if isinstance(scroll, int) and scroll >= 0 else 0
         # re-apply changes not yet saved so a reload never undoes them
-        _apply(self.read, self._read_changes)
-        _apply(self.starred, self._star_changes)
+        _apply(read, self._read_changes)
+        _apply(starred, self._star_changes)
+        self.read, self.starred = read, starred  # (whole sets: readers never see half)
 
     # -- changes ---------------------------------------------------------
 
@@ -151,24 +159,27 @@ class StateStore:
     def set_read(self, article_id: str, read: bool = True) -> None:
         # recorded even when nothing seems to change here: another instance
         # may have saved the opposite, and this is the user's latest word
-        _apply(self.read, {article_id: read})
-        self._read_changes[article_id] = read
+        with self._mutex:
+            _apply(self.read, {article_id: read})
+            self._read_changes[article_id] = read
 
     def toggle_read(self, article_id: str) -> bool:
         self.set_read(article_id, article_id not in self.read)
         return article_id in self.read
 
     def toggle_star(self, article_id: str) -> bool:
-        starred = article_id not in self.starred
-        _apply(self.starred, {article_id: starred})
-        self._star_changes[article_id] = starred
+        with self._mutex:
+            starred = article_id not in self.starred
+            _apply(self.starred, {article_id: starred})
+            self._star_changes[article_id] = starred
         return starred
 
     def set_last(self, article_id: str | None, scroll: int = 0) -> None:
         scroll = max(0, int(scroll))
-        if (article_id, scroll) != (self.last_article, self.last_scroll):
-            self.last_article, self.last_scroll = article_id, scroll
-            self._last_changed = True
+        with self._mutex:
+            if (article_id, scroll) != (self.last_article, self.last_scroll):
+                self.last_article, self.last_scroll = article_id, scroll
+                self._last_changed = True
 
     @property
     def dirty(self) -> bool:
@@ -180,9 +191,35 @@ class StateStore:
         """Merge this instance's changes into the file on disk, atomically.
 
         Raises OSError if the directory is not writable; the caller reports it.
+        May run in a worker thread: changes made meanwhile stay pending for the
+        next save. Saves run one at a time, each with all changes made before it.
         """
-        if not self.dirty:
-            return
+        with self._save_lock:
+            with self._mutex:
+                if not self.dirty:
+                    return
+                read_changes = dict(self._read_changes)
+                star_changes = dict(self._star_changes)
+                last = (self.last_article, self.last_scroll) if self._last_changed else None
+            read, starred = self._write(read_changes, star_changes, last)
+            with self._mutex:
+                _forget(self._read_changes, read_changes)
+                _forget(self._star_changes, star_changes)
+                if last is not None and last == (self.last_article, self.last_scroll):
+                    self._last_changed = False
+                # adopt the other instance's marks too, keeping changes made meanwhile
+                _apply(read, self._read_changes)
+                _apply(starred, self._star_changes)
+                self.read, self.starred = read, starred
+                self._stamp = self._file_stamp()
+
+    def _write(
+        self,
+        read_changes: dict[str, bool],
+        star_changes: dict[str, bool],
+        last: tuple[str | None, int] | None,
+    ) -> tuple[set[str], set[str]]:
+        """Merge the changes into the file; return the read and starred sets written."""
         self.state_dir.mkdir(parents=True, exist_ok=True)
         with self._locked():
             notices_before = len(self.notices)
@@ -194,23 +231,18 @@ class StateStore:
             section = self._section(data)
             read = _id_set(section.get("read"))
             starred = _id_set(section.get("starred"))
-            _apply(read, self._read_changes)
-            _apply(starred, self._star_changes)
+            _apply(read, read_changes)
+            _apply(starred, star_changes)
             old_last = section.get("last")
             section = {"read": sorted(read), "starred": sorted(starred)}
-            if self._last_changed and self.last_article is not None:
-                section["last"] = {"article": self.last_article, "scroll": self.last_scroll}
+            if last is not None and last[0] is not None:
+                section["last"] = {"article": last[0], "scroll": last[1]}
             elif isinstance(old_last, dict):
                 section["last"] = old_last
             libraries[self.root_key] = section
             data["version"] = VERSION
             _atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-        self._read_changes.clear()
-        self._star_changes.clear()
-        self._last_changed = False
-        # adopt the other instance's marks too
-        self.read, self.starred = read, starred
-        self._stamp = self._file_stamp()
+        return read, starred
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -238,6 +270,13 @@ def _id_set(value: Any) -> set[str]:
     if not isinstance(value, list):
         return set()
     return {v for v in value if isinstance(v, str)}
+
+
+def _forget(pending: dict[str, bool], saved: dict[str, bool]) -> None:
+    """Drop the saved changes from ``pending``, unless changed again since."""
+    for key, value in saved.items():
+        if pending.get(key) is value:
+            del pending[key]
 
 
 def _apply(target: set[str], changes: dict[str, bool]) -> None:

@@ -101,3 +101,26 @@ def test_a_state_folder_that_is_a_file_is_said_in_words(tmp_path):
 def test_place_errors_name_the_cause():
     assert "too long" in describe_place_error(OSError(errno.ENAMETOOLONG, "x"))
     assert "quota" in describe_place_error(OSError(errno.EDQUOT, "x"))
+
+
+def test_a_change_made_while_a_save_runs_stays_pending(tmp_path, monkeypatch):
+    """Saves run in a worker thread while keys keep coming: a mark made in the
+    middle of one is neither lost nor taken as saved."""
+    store = StateStore(tmp_path, "/lib")
+    store.set_read("early")
+    real = state_mod._atomic_write
+
+    def write_while_a_key_comes(path, text):
+        store.set_read("late")  # (the key, between the snapshot and the file)
+        store.set_read("early", False)
+        real(path, text)
+
+    monkeypatch.setattr(state_mod, "_atomic_write", write_while_a_key_comes)
+    store.save()
+    monkeypatch.undo()
+    assert store.is_read("late") and not store.is_read("early")
+    assert store.dirty
+    store.save()
+    fresh = StateStore(tmp_path, "/lib")
+    fresh.load()
+    assert fresh.read == {"late"}

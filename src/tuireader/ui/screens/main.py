@@ -445,19 +445,36 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        if not at_quit:
+            # (in a thread: with a large state file a save takes a tenth of a
+            # second, which keys pressed meanwhile should not wait for)
+            self._save_worker()
+            return
+        try:
+            self.store.save()  # (after any save still running: the store orders them)
+        except OSError as exc:
+            # said on the terminal once the screen is restored
+            getattr(self.app, "note_at_exit", self._report)(save_failed_note(self.store, exc))
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_worker(self) -> None:
+        result: OSError | None = None
         try:
             self.store.save()
         except OSError as exc:
-            note = save_failed_note(self.store, exc)
-            if at_quit:  # said on the terminal once the screen is restored
-                getattr(self.app, "note_at_exit", self._report)(note)
-            elif not self._save_failed:
-                self._report(note)
+            result = exc
+        with contextlib.suppress(RuntimeError):  # (the app ended meanwhile)
+            self.app.call_from_thread(self._save_result, result)
+
+    def _save_result(self, exc: OSError | None) -> None:
+        if exc is not None:
+            if not self._save_failed:
+                self._report(save_failed_note(self.store, exc))
             self._save_failed = True
-        else:
-            if self._save_failed:
-                self._say("Read marks are saved again.", timeout=4)
-            self._save_failed = False
+            return
+        if self._save_failed:
+            self._say("Read marks are saved again.", timeout=4)
+        self._save_failed = False
 
     def _mark_read(self, row: Row | None, read: bool = True) -> None:
         if row is None:
