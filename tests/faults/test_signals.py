@@ -67,3 +67,17 @@ def test_the_terminal_going_away_saves_and_ends(tmp_path):
         p.close()
     assert code == 128 + signal.SIGHUP
     assert len(saved_marks(home, root)) == 1
+
+
+def test_a_signal_while_the_reader_is_starting(tmp_path):
+    """The first thing the reader writes is the bidi handshake (CSI 8 l), before
+    the interface is even imported: a signal then still ends it cleanly."""
+    home, root = tmp_path / "home", make_library(tmp_path / "lib")
+    with start(home, root) as p:
+        p.wait_for_bytes(b"\x1b[8l")
+        p.proc.send_signal(signal.SIGTERM)
+        code = p.wait_exit()
+    raw = bytes(p.raw)
+    assert code == 128 + signal.SIGTERM
+    assert not modes_left_on(raw), modes_left_on(raw)
+    assert b"Traceback" not in raw
