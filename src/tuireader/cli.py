@@ -263,9 +263,10 @@ def open_reader(args: argparse.Namespace, settings) -> int:
     # kill, a dropped SSH link (SIGHUP), kill -INT/-QUIT: quit like `q` (signals.py)
     EXIT_SIGNALS_HANDLER.install()
     try:
-        if settings.bidi_mode == "app":
-            HANDSHAKE.start()  # before the driver enters the alternate screen
         try:
+            # (inside the try: a signal in the middle of start() still restores)
+            if settings.bidi_mode == "app":
+                HANDSHAKE.start()  # before the driver enters the alternate screen
             return run_reader(settings)
         finally:
             HANDSHAKE.stop()  # after the driver left it (also registered with atexit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ from .disks import as_unprivileged, fill, remount_read_only, shared_dir, small_t
 from .test_index_faults import assert_still_good, write_articles
 
 
-def library(base) -> Catalog:
+def library(base) -> Path:
     root = base / "lib"
     root.mkdir()
     write_articles(root, 0, 20, "zanzibar")
