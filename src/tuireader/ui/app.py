@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import re
+import sys
 from pathlib import Path
 
 from textual import events
@@ -13,7 +15,9 @@ from textual.widgets import Input
 
 from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.config_check import theme_problem
-from tuireader.state import StateStore
+from tuireader.sanitize import clean_line
+from tuireader.signals import EXIT_SIGNALS_HANDLER, exit_status
+from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
@@ -49,6 +53,7 @@ class TuiReaderApp(App[int]):
         self.keymap = dict(settings.keymap)
         self._state_notices: list[str] = []
         self.messages: list[str] = []  # start-up problems, for *Messages*
+        self.exit_notes: list[str] = []  # printed after the screen is restored
 
     def get_default_screen(self) -> MainScreen:
         # the main screen is the default one: no empty screen to build and leave
@@ -60,15 +65,18 @@ class TuiReaderApp(App[int]):
         theme_problem = self._set_theme(self.settings.theme)
         # once the screen (and its toast rack) exists, say what went wrong at startup
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
-        self.call_after_refresh(self._startup_notices, problems, self._state_notices)
+        index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
+        self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
 
-    def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
+    def _startup_notices(
+        self, problems: list[str], state_notices: list[str], index_notice: str | None = None
+    ) -> None:
         """One toast, however many problems (several used to stack past the
         top of the screen and vanish); each is kept whole for *Messages*, a
         scrollable screen in the command palette."""
-        self.messages += [*problems, *state_notices]
+        self.messages += [*problems, *state_notices, *([index_notice] if index_notice else [])]
         if len(self.messages) == 1:
-            title = "Config" if problems else "State"
+            title = "Config" if problems else ("State" if state_notices else "Index")
             self.notify(
                 self.messages[0], title=title, severity="warning", timeout=12, markup=False
             )
@@ -112,18 +120,32 @@ class TuiReaderApp(App[int]):
 
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette(id="--command-palette"))
+    def on_load(self) -> None:
+        # from here on a terminating signal quits through the same path as `q`
+        EXIT_SIGNALS_HANDLER.attach(asyncio.get_running_loop(), self.quit_for_signal)
 
     def action_quit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.save_state()
-        self.exit(0)
+        self._save_and_exit(0)
+
+    def quit_for_signal(self, signum: int) -> None:
+        self._save_and_exit(exit_status(signum))
+
+    def _save_and_exit(self, code: int) -> None:
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.save_state(at_quit=True)
+        self.exit(code)
 
     def on_unmount(self) -> None:
         try:
             self.store.save()
-        except OSError:
-            pass
+        except OSError as exc:
+            self.note_at_exit(save_failed_note(self.store, exc))
+
+    def note_at_exit(self, note: str) -> None:
+        """Say ``note`` on the terminal once the screen is restored."""
+        if note not in self.exit_notes:
+            self.exit_notes.append(note)
 
 
 def settle_imports() -> None:
@@ -138,7 +160,10 @@ def run_app(settings: Settings) -> int:
     """Run the reader full-screen; return the process exit status."""
     settle_imports()
     app = TuiReaderApp(settings)
+    EXIT_SIGNALS_HANDLER.defer()  # until the app attaches: see signals.py
     result = app.run(mouse=settings.mouse)
+    for note in app.exit_notes:
+        print(f"tuireader: {clean_line(note)}", file=sys.stderr)
     if isinstance(result, int):
         return result
     return app.return_code or 0
