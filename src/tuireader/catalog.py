@@ -145,6 +145,24 @@ class Catalog:
         new = tuple.__new__
         return [new(CatalogEntry, r) for r in rows]
 
+    def metadata_dates(self) -> dict[str, float]:
+        """Article id -> the date its metadata table gives (seconds since the
+        epoch), for articles that give one: the list's date order."""
+        from tuireader.list_order import date_stamp, metadata_date
+
+        out: dict[str, float] = {}
+        rows = self._db.conn().execute(
+            "SELECT aid, metadata FROM articles WHERE metadata IS NOT NULL AND metadata != '[]'"
+        )
+        for aid, raw in rows:
+            try:
+                found = metadata_date(json.loads(raw))
+            except (ValueError, TypeError):
+                continue
+            if found is not None:
+                out[aid] = date_stamp(found)
+        return out
+
     def first_entries(self, n: int) -> list[CatalogEntry]:
         """The first ``n`` entries in list order, read with one indexed query:
         the first screen of a large list, while the whole list loads."""

@@ -39,6 +39,9 @@ class Source:
     def entries(self) -> list[CatalogEntry]:
         return self.catalog.entries()
 
+    def metadata_dates(self) -> dict[str, float]:
+        return self.catalog.metadata_dates()
+
     def first_entries(self, n: int) -> list[CatalogEntry]:
         """The first ``n`` of ``entries()``, much sooner when the list is long."""
         return self.catalog.first_entries(n)

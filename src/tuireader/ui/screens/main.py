@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 
 from tuireader.article import Article
 from tuireader.config import Settings
+from tuireader.list_order import SORT_NAMES, in_view, load_sort, next_sort, save_sort, sort_rows
 from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.frame_labels import set_subtitle, set_title
@@ -90,6 +91,9 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self._filter_mounted: Any = None  # (awaitable: the filter box is composed)
         self._opened_before_refresh: tuple[str, str] | None = None  # (id, title)
         self._moved_checked = False  # looked for the marks of a moved library
+        self.sort = load_sort(store.state_dir)  # the list's order, remembered
+        self.view = "all"  # or "unread", "starred"
+        self._dates: dict[str, float] | None = None  # metadata dates (date order)
 
     # -- layout ----------------------------------------------------------
 
@@ -290,6 +294,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
     def _rebuild_rows(self, keep_id: str | None = None) -> None:
         ids = self.filter_ids
         rows = self.entries if ids is None else [e for e in self.entries if e.id in ids]
+        rows = self._arranged(rows)
         lst = self.article_list
         if keep_id is None and lst.current is not None:
             keep_id = lst.current.id
@@ -297,8 +302,27 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         if not rows:
             self._show_none()
 
+    def _arranged(self, rows: list[Row]) -> list[Row]:
+        """The rows in the chosen order, in the chosen view (see ``list_order``)."""
+        if self.view != "all":
+            shows = in_view(self.view, self.store.is_read, self.store.is_starred)
+            rows = [r for r in rows if shows(r)]
+        if self.sort == "file":
+            return rows  # (the index keeps them by file name)
+        if self.sort == "date" and self._dates is None:
+            try:
+                self._dates = self.source.metadata_dates()
+            except Exception:  # noqa: BLE001 - the files' times then
+                self._dates = {}
+        try:
+            return sort_rows(rows, self.sort, self._dates)
+        except (AttributeError, TypeError):  # (rows of another shape: keep their order)
+            return rows
+
     def _show_none(self) -> None:
-        if self.filter_ids is not None:
+        if self.view != "all" and self.filter_ids is None and self.entries:
+            message = f"No {self.view} articles. Press the key again for all of them."
+        elif self.filter_ids is not None:
             message = "No article matches the filter. Esc clears it."
         elif self._loaded_once or self.entries:
             message = f"No articles in {self.source.root}"
@@ -323,6 +347,10 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         total = len(self.entries)
         shown = len(self.article_list.rows)
         label = f"{unread} unread · {total}"
+        if self.view != "all":
+            label = f"{self.view}: {shown} · {total}"
+        if self.sort != "file":
+            label += f" · by {SORT_NAMES[self.sort]}"
         if self.filter_ids is not None:
             label = f"{shown} of {total} match"
             self.filter_bar.set_count(f"{shown} of {total}")
@@ -622,6 +650,27 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
             self._say("Already refreshing…", timeout=2)
             return
         self._refresh_worker(initial=False, manual=True)
+
+    def action_sort(self) -> None:
+        self.sort = next_sort(self.sort)
+        self._dates = None  # (read again: files may have changed)
+        save_sort(self.store.state_dir, self.sort)
+        self._rebuild_rows()
+        self._update_counts()
+        self._say(f"Sorted by {SORT_NAMES[self.sort]}.", timeout=2)
+
+    def action_view_unread(self) -> None:
+        self._set_view("unread")
+
+    def action_view_starred(self) -> None:
+        self._set_view("starred")
+
+    def _set_view(self, view: str) -> None:
+        self.view = "all" if self.view == view else view
+        self._rebuild_rows()
+        self._update_counts()
+        shown = "all articles" if self.view == "all" else f"{self.view} articles only"
+        self._say(f"Showing {shown}.", timeout=2)
 
     def action_info(self) -> None:
         self.toggle_class("-no-side")
