@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tuireader.article import Article, BlockKind, Direction
+from tuireader.metadata_labels import readable_key
 from tuireader.rtl import (
     TextOptions,
     layout_paragraph,
@@ -346,7 +347,7 @@ def metadata_lines(
     if article.meta_caption and article.meta_caption.strip():
         caption = _cell(article.meta_caption, width, fallback, options)
         out.append(_cell_line("meta_caption", caption, align))
-    rows = [(k, v) for k, v in article.metadata if k.strip() or v.strip()]
+    rows = [(readable_key(k), v) for k, v in article.metadata if k.strip() or v.strip()]
     if not rows:
         return out
     if width < META_MIN_TABLE_WIDTH:
