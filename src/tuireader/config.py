@@ -65,7 +65,7 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("clear", "escape", "Clear filter / back"),
     KeyAction("toggle_read", "m", "Toggle read", show=True),
     KeyAction("star", "s", "Star", show=True),
-    KeyAction("sort", "o", "Sort by file name/date/title/comments"),
+    KeyAction("sort", "o", "Sort the list"),  # file name, date, title, comments
     KeyAction("view_unread", "U", "Unread view on/off"),
     KeyAction("view_starred", "asterisk", "Starred view on/off"),
     KeyAction("refresh", "r", "Refresh now"),

@@ -256,7 +256,9 @@ async def command_palette_lists_and_runs_every_action(pilot, app, screen) -> Non
     await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
     await pilot.press(*"Star")
     await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
-    await pilot.press("down", "enter")
+    # the best match ("Star", before "Starred view on/off") is highlighted: Enter runs it
+    await wait_for(pilot, lambda: app.screen.query_one(CommandList).highlighted == 0)
+    await pilot.press("enter")
     await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
     await wait_for(pilot, lambda: screen.store.is_starred(screen.article_list.current.id))
 

@@ -42,6 +42,9 @@ async def _help(pilot) -> None:
 async def _terminal_mode(pilot) -> None:
     await loaded(pilot)
     await pilot.press("B")
+    # (the notice saying so goes after a few seconds: not part of the picture)
+    pilot.app.clear_notifications()
+    await pilot.pause()
 
 
 async def _harakat(pilot) -> None:
@@ -49,6 +52,8 @@ async def _harakat(pilot) -> None:
     await pilot.press("j", "j", "j", "H")
     await loaded(pilot)
     assert screen.options.harakat
+    pilot.app.clear_notifications()
+    await pilot.pause()
 
 
 async def _read_and_starred(pilot) -> None:
