@@ -21,7 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.article import Direction
-from tuireader.rtl import TextOptions, cell_width, truncate
+from tuireader.rtl import TextOptions, cell_width
+from tuireader.title_cut import cut_title
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -313,7 +314,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 def _title_cells(row: Row, width: int, options: TextOptions) -> tuple[str, int]:
     title = " ".join(row.title.split()) or "(untitled)"
     try:
-        visual = truncate(title, width, direction=row.direction, options=options)
+        visual = cut_title(title, width, direction=row.direction, options=options)
     except Exception:  # noqa: BLE001 - a text-library failure must not break the list
         visual = title[: max(0, width - 1)] + "…" if len(title) > width else title
     return visual, cell_width(visual)
