@@ -13,6 +13,7 @@ from itertools import accumulate
 
 from .cells import widths_from_codes
 from .charinfo import TO_CLASS, codes
+from .compose import compose
 from .levels import resolve_levels
 from .seqs import cut
 from .shaping import HARAKAT, shape
@@ -79,9 +80,10 @@ def clean(text: str, harakat: bool) -> tuple[str, list[int], list[int] | None]:
 @lru_cache(maxsize=4096)
 def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> Prepared:
     """Prepare one paragraph; ``text`` must not contain line separators."""
-    s, src, removed = clean(text, harakat)
+    composed, composed_src = compose(text)
+    s, src, removed = clean(composed, harakat)
     # codes(text) is usually cached already (paragraph_direction asked for it)
-    text_codes = codes(s) if removed is None else cut(codes(text), removed)
+    text_codes = codes(s) if removed is None else cut(codes(composed), removed)
     if mode == "app" and do_shape:
         s, src, shaped_codes = shape(s, src, text_codes)
         text_codes = codes(s) if shaped_codes is None else shaped_codes
@@ -97,4 +99,6 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
     if drop:
         s, src, levels, cls, text_codes = (cut(x, drop) for x in (s, src, levels, cls, text_codes))
     prefix = tuple(accumulate(widths_from_codes(s, text_codes), initial=0))
+    if composed_src is not None:
+        src = [composed_src[i] for i in src]
     return Prepared(s, tuple(src), levels, cls, prefix, rtl)

@@ -32,8 +32,11 @@ ZWJ = "\u200d"
 ARABIC_RUN = re.compile(
     "([\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+)"
 )
+# Vowel and cantillation marks, dropped unless kept. Not U+0653-U+0655 (madda,
+# hamza above and below): they are part of the letter they sit on (NFD
+# spells "أ" as alef + U+0654; the Persian ezafe is heh + U+0654).
 HARAKAT = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08e1\u08e3-\u08ff]"
+    "[\u0610-\u061a\u064b-\u0652\u0656-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08e1\u08e3-\u08ff]"
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d5]")
 LAM_ALEF_LIGATURES = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
