@@ -10,6 +10,8 @@ terminal, two for Rich).
 
 from __future__ import annotations
 
+import regex
+
 from .charinfo import TO_WIDTH, char_width, codes
 
 try:  # Rich >= 14: characters that VS16 turns into two-cell emoji
@@ -20,6 +22,14 @@ except Exception:  # pragma: no cover - older Rich
     _NARROW_TO_WIDE = frozenset()
 
 VS16 = "\ufe0f"
+ZWJ = "\u200d"
+# Characters that make a grapheme cluster wider than its first character
+# would suggest (emoji ZWJ sequences, skin-tone modifiers, flags, keycaps, tag
+# sequences). Text without them is measured code point by code point.
+CLUSTERY = regex.compile(
+    "[\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+)
+CLUSTER = regex.compile(r"\X")
 
 __all__ = ["cell_width", "char_width", "widths_from_codes"]
 
@@ -40,7 +50,28 @@ def widths_from_codes(text: str, text_codes: str) -> bytes:
             elif fixed[i]:
                 last = i
         widths = bytes(fixed)
+    if CLUSTERY.search(text):
+        widths = _per_cluster(text, widths)
     return widths
+
+
+def _per_cluster(text: str, widths: bytes) -> bytes:
+    """A multi-character cluster's whole width on its first character.
+
+    Zero on the others keeps wrapping (which cuts after zero-width characters)
+    from splitting it. Inside a cluster the character after a ZWJ adds
+    nothing: the terminal draws the sequence as one glyph (Rich counts it so).
+    """
+    fixed = bytearray(widths)
+    for mo in CLUSTER.finditer(text):
+        a, b = mo.span()
+        if b - a < 2:
+            continue
+        total = sum(fixed[a:b])
+        total -= sum(fixed[i + 1] for i in range(a, b - 1) if text[i] == ZWJ)
+        fixed[a] = total
+        fixed[a + 1 : b] = bytes(b - a - 1)
+    return bytes(fixed)
 
 
 def cell_width(visual_text: str) -> int:
@@ -48,3 +79,15 @@ def cell_width(visual_text: str) -> int:
     if visual_text.isascii() and visual_text.isprintable():
         return len(visual_text)
     return sum(widths_from_codes(visual_text, codes(visual_text)))
+
+
+def cluster_starts(text: str) -> str:
+    """"+" for each character that continues the grapheme cluster of the one
+    before it, "." otherwise; "" when only letters and their marks cluster
+    (the reorderer keeps marks with their base by their bidi class)."""
+    if not CLUSTERY.search(text):
+        return ""
+    flags = bytearray(b"+" * len(text))
+    for mo in CLUSTER.finditer(text):
+        flags[mo.start()] = 0x2E
+    return flags.decode("ascii")

@@ -9,9 +9,7 @@ from typing import Literal
 
 from ..article import Direction
 from .cells import char_width
-from .classes import classes
 from .direction import paragraph_direction
-from .levels import resolve_levels
 from .options import DEFAULT_OPTIONS, TextOptions
 from .paragraph import Prepared, prepare
 from .reorder import isolate, reorder
@@ -78,11 +76,12 @@ def _emit(
     rtl: bool,
     options: TextOptions,
     offset: int,
+    joined: str = "",
 ) -> VisualLine:
     if options.mode == "terminal":
         out, source = isolate(text, levels, cls, rtl, src)
     else:
-        out, source = reorder(text, levels, cls, rtl, src)
+        out, source = reorder(text, levels, cls, rtl, src, joined)
     if offset:
         source = tuple(-1 if s < 0 else s + offset for s in source)
     return VisualLine(out, width, "right" if rtl else "left", source)
@@ -97,7 +96,7 @@ def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offs
         return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
     return _emit(
         prep.text[a:b], prep.src[a:b], prep.levels[a:b], prep.cls[a:b],
-        cells, prep.rtl, options, offset,
+        cells, prep.rtl, options, offset, prep.joined[a:b],
     )  # fmt: skip
 
 
@@ -216,7 +215,10 @@ def _truncate_once(
         cut -= 1
     s = prep.text[start:cut] + ELLIPSIS
     src = (*prep.src[start:cut], -1)
-    cls = classes(s)
-    levels = resolve_levels(s, rtl, cls)
+    # The kept text keeps the levels it has in the whole text; the ellipsis,
+    # a neutral at the logical end, takes the paragraph's.
+    levels = prep.levels[start:cut] + ("1" if rtl else "0")
+    cls = prep.cls[start:cut] + "O"
+    joined = prep.joined[start:cut] + "." if prep.joined else ""
     cells = prefix[cut] - prefix[start] + 1
-    return _emit(s, src, levels, cls, cells, rtl, options, 0), True
+    return _emit(s, src, levels, cls, cells, rtl, options, 0, joined), True

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from .cells import widths_from_codes
+import regex
+
+from .cells import CLUSTER, cluster_starts, widths_from_codes
 from .charinfo import TO_CLASS, codes
 from .compose import compose
 from .levels import resolve_levels
@@ -26,7 +28,8 @@ _REMOVE = re.compile(f"[{_CONTROLS}]")
 _REMOVE_AND_HARAKAT = re.compile(f"[{_CONTROLS}{HARAKAT.pattern[1:-1]}]")
 _TAB = "\t"
 TAB_SIZE = 8
-LRM, RLM, ALM, ZWNJ = "\u200e", "\u200f", "\u061c", "\u200c"
+LRM, RLM, ALM, ZWNJ, ZWJ = "\u200e", "\u200f", "\u061c", "\u200c", "\u200d"
+EXT_PICT = regex.compile(r"\p{Extended_Pictographic}")
 _MARKS_ONLY = re.compile(f"[{LRM}{RLM}{ALM}]")
 _BN = re.compile("b")
 
@@ -45,6 +48,9 @@ class Prepared:
     cls: str  # original bidi class letter of each char ("W": a space to break at)
     prefix: tuple[int, ...]  # prefix[i] = cells of text[:i]
     rtl: bool
+    # "+" for a char that continues the grapheme cluster before it (emoji
+    # sequences, flags, keycaps); "" when no such cluster (see cells.py)
+    joined: str = ""
 
 
 def clean(text: str, harakat: bool) -> tuple[str, list[int], list[int] | None]:
@@ -94,11 +100,32 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
     drop = [mo.start() for mo in _BN.finditer(cls)] if "b" in cls else []
     if drop and mode == "terminal":
         drop = [i for i in drop if s[i] != ZWNJ]
+    if drop and ZWJ in s:  # a ZWJ inside an emoji sequence is part of the glyph
+        inside = _emoji_joiners(s)
+        drop = [i for i in drop if i not in inside]
     if _MARKS_ONLY.search(s):
         drop = sorted(drop + [mo.start() for mo in _MARKS_ONLY.finditer(s)])
     if drop:
         s, src, levels, cls, text_codes = (cut(x, drop) for x in (s, src, levels, cls, text_codes))
     prefix = tuple(accumulate(widths_from_codes(s, text_codes), initial=0))
+    joined = cluster_starts(s)
+    if "+" in joined:  # a cluster moves as one unit: one level for all of it
+        unified = list(levels)
+        for i, flag in enumerate(joined):
+            if flag == "+":
+                unified[i] = unified[i - 1]
+        levels = "".join(unified)
     if composed_src is not None:
         src = [composed_src[i] for i in src]
-    return Prepared(s, tuple(src), levels, cls, prefix, rtl)
+    return Prepared(s, tuple(src), levels, cls, prefix, rtl, joined)
+
+
+def _emoji_joiners(s: str) -> set[int]:
+    """Positions of the ZWJs that join two pictographs of one cluster."""
+    return {
+        i
+        for mo in CLUSTER.finditer(s)
+        if ZWJ in mo.group()
+        for i in range(mo.start(), mo.end() - 1)
+        if s[i] == ZWJ and EXT_PICT.match(s, i + 1)
+    }

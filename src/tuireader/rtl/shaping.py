@@ -29,9 +29,9 @@ from .seqs import cut
 
 ZWJ = "\u200d"
 # Arabic letters, marks and joiners: the characters a word's shaping can see.
-ARABIC_RUN = re.compile(
-    "([\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+)"
-)
+# (Joiners with no Arabic character are left alone: they belong to emoji.)
+_ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+ARABIC_RUN = re.compile(f"([\u200c\u200d]*[{_ARABIC_CHARS}][{_ARABIC_CHARS}\u200c\u200d]*)")
 # Vowel and cantillation marks, dropped unless kept. Not U+0653-U+0655 (madda,
 # hamza above and below): they are part of the letter they sit on (NFD
 # spells "أ" as alef + U+0654; the Persian ezafe is heh + U+0654).
