@@ -21,9 +21,9 @@ from .seqs import cut
 from .shaping import HARAKAT, shape
 
 # Never reach the screen: C0/C1 controls (newlines are split off before) and
-# explicit bidi embeddings, overrides and isolates, and lone surrogates (from
-# undecodable file names; no terminal can be sent one). Tabs are expanded.
-_CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+# lone surrogates (from undecodable file names; no terminal can be sent one).
+# Tabs are expanded. Explicit bidi controls stay until levels are resolved.
+_CONTROLS = "\x00-\x1f\x7f-\x9f\ud800-\udfff"
 _REMOVE = re.compile(f"[{_CONTROLS}]")
 _REMOVE_AND_HARAKAT = re.compile(f"[{_CONTROLS}{HARAKAT.pattern[1:-1]}]")
 _TAB = "\t"
@@ -31,7 +31,8 @@ TAB_SIZE = 8
 LRM, RLM, ALM, ZWNJ, ZWJ = "\u200e", "\u200f", "\u061c", "\u200c", "\u200d"
 EXT_PICT = regex.compile(r"\p{Extended_Pictographic}")
 _MARKS_ONLY = re.compile(f"[{LRM}{RLM}{ALM}]")
-_BN = re.compile("b")
+# BN and explicit bidi controls (see charinfo.BIDI_CODE): not drawn
+_BN = re.compile("[bxyXYpijfq]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
     levels = resolve_levels(s, rtl, cls)
     # Invisible format characters have done their work (joining, direction)
     # and are not drawn. A terminal that shapes needs ZWNJ, so it stays there.
-    drop = [mo.start() for mo in _BN.finditer(cls)] if "b" in cls else []
+    drop = [mo.start() for mo in _BN.finditer(cls)]
     if drop and mode == "terminal":
         drop = [i for i in drop if s[i] != ZWNJ]
     if drop and ZWJ in s:  # a ZWJ inside an emoji sequence is part of the glyph
