@@ -58,9 +58,12 @@ def test_marks_decide_direction_and_are_not_drawn():
     assert with_alm == with_rlm
 
 
-def test_embeddings_are_honoured():
-    (line,) = screen(f"the title {RLE}שלום 2024{PDF} was shown", direction=LTR)
-    assert line == "the title 2024 םולש was shown"
+def test_embeddings_and_isolates_are_honoured():
+    # inside a right-to-left embedding or isolate, the "!" after a Latin word
+    # takes the right-to-left direction and goes to the word's left
+    assert screen(f"x {RLE}abc!{PDF} y", direction=LTR) == ["x !abc y"]
+    assert screen(f"x {RLI}abc!{PDI} y", direction=LTR) == ["x !abc y"]
+    assert screen("x abc! y", direction=LTR) == ["x abc! y"]
 
 
 def test_an_override_does_not_reverse_letters():
@@ -137,6 +140,7 @@ EXPLICIT_CORPUS = [
     f"unterminated {RLI}عربي 123 و abc",
     f"نص {LRI}unterminated ltr 5 - 6",
     f"{PDI}stray {PDF}closers {LRM}at (start) ونهاية",
+    f"x {RLE}abc!{PDF} y {RLI}def?{PDI} z {LRE}عربي!{PDF}",
     f"ملف {FSI}report-2024.pdf{PDI} و {FSI}تقرير.pdf{PDI} مرفقان",
 ]
 WIDTHS = (11, 23, 47, 120)

@@ -63,8 +63,7 @@ def _fill(cps) -> None:
         bidi = BIDI_CODE.get(unicodedata.bidirectional(ch), "O")
         join = joining.join_type(ch)
         _TABLE[cp] = _code(bidi, char_width(ch), join)
-        if cp not in joining.GLYPHS:
-            joining.GLYPHS[cp] = ch
+        joining.register(ch, join)
 
 
 # Filled with the characters met, not up front (filling the Latin, Arabic and

@@ -94,10 +94,31 @@ def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offs
         # in its place rather than overflow.
         src = (prep.src[a] + offset,)
         return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
-    return _emit(
-        prep.text[a:b], prep.src[a:b], prep.levels[a:b], prep.cls[a:b],
-        cells, prep.rtl, options, offset, prep.joined[a:b],
-    )  # fmt: skip
+    broken_at_hyphen = prep.cls[b : b + 1] == "h" and cells < width and b > a
+    if broken_at_hyphen or "h" in prep.cls[a:b]:
+        text, src, levels, cls, joined = _soft_hyphens(prep, a, b, broken_at_hyphen)
+        cells += broken_at_hyphen
+    else:
+        text, src, levels, cls = prep.text[a:b], prep.src[a:b], prep.levels[a:b], prep.cls[a:b]
+        joined = prep.joined[a:b]
+    return _emit(text, src, levels, cls, cells, prep.rtl, options, offset, joined)
+
+
+HYPHEN = "-"
+
+
+def _soft_hyphens(prep: Prepared, a: int, b: int, hyphen: bool):
+    """The line's slices without its soft hyphens (never drawn), plus, with
+    ``hyphen``, a "-" mapped to the soft hyphen the line was broken at."""
+    keep = [i for i in range(a, b) if prep.cls[i] != "h"]
+    if hyphen:
+        keep.append(b)
+    text = "".join(HYPHEN if prep.cls[i] == "h" else prep.text[i] for i in keep)
+    src = tuple(prep.src[i] for i in keep)
+    levels = "".join(prep.levels[i] for i in keep)  # the hyphen's: the letter's before it
+    cls = "".join("O" if prep.cls[i] == "h" else prep.cls[i] for i in keep)
+    joined = "".join(prep.joined[i] for i in keep) if prep.joined else ""
+    return text, src, levels, cls, joined
 
 
 @lru_cache(maxsize=2048)
@@ -213,12 +234,13 @@ def _truncate_once(
     cut = fit(prefix, start, end, width - 1)
     while cut > start and prep.cls[cut - 1] in "WS":
         cut -= 1
-    s = prep.text[start:cut] + ELLIPSIS
-    src = (*prep.src[start:cut], -1)
+    s, src, levels, cls, joined = _soft_hyphens(prep, start, cut, False)
     # The kept text keeps the levels it has in the whole text; the ellipsis,
     # a neutral at the logical end, takes the paragraph's.
-    levels = prep.levels[start:cut] + ("1" if rtl else "0")
-    cls = prep.cls[start:cut] + "O"
-    joined = prep.joined[start:cut] + "." if prep.joined else ""
+    s += ELLIPSIS
+    src = (*src, -1)
+    levels += "1" if rtl else "0"
+    cls += "O"
+    joined += "." if joined else ""
     cells = prefix[cut] - prefix[start] + 1
     return _emit(s, src, levels, cls, cells, rtl, options, 0, joined), True

@@ -29,6 +29,8 @@ _REMOVE_AND_HARAKAT = re.compile(f"[{_CONTROLS}{HARAKAT.pattern[1:-1]}]")
 _TAB = "\t"
 TAB_SIZE = 8
 LRM, RLM, ALM, ZWNJ, ZWJ = "\u200e", "\u200f", "\u061c", "\u200c", "\u200d"
+SHY = "\u00ad"  # soft hyphen
+_SHY = re.compile(SHY)
 EXT_PICT = regex.compile(r"\p{Extended_Pictographic}")
 _MARKS_ONLY = re.compile(f"[{LRM}{RLM}{ALM}]")
 # BN and explicit bidi controls (see charinfo.BIDI_CODE): not drawn
@@ -46,7 +48,9 @@ class Prepared:
     text: str
     src: tuple[int, ...]  # index in the caller's string of each char
     levels: str  # resolved embedding level of each char, as a digit
-    cls: str  # original bidi class letter of each char ("W": a space to break at)
+    # original bidi class letter of each char ("W": a space to break at; "h":
+    # a soft hyphen, drawn only as "-" at the end of a line broken there)
+    cls: str
     prefix: tuple[int, ...]  # prefix[i] = cells of text[:i]
     rtl: bool
     # "+" for a char that continues the grapheme cluster before it (emoji
@@ -104,10 +108,14 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
     if drop and ZWJ in s:  # a ZWJ inside an emoji sequence is part of the glyph
         inside = _emoji_joiners(s)
         drop = [i for i in drop if i not in inside]
+    if drop and SHY in s:  # a break opportunity: kept (class "h") until wrapped
+        drop = [i for i in drop if s[i] != SHY]
     if _MARKS_ONLY.search(s):
         drop = sorted(drop + [mo.start() for mo in _MARKS_ONLY.finditer(s)])
     if drop:
         s, src, levels, cls, text_codes = (cut(x, drop) for x in (s, src, levels, cls, text_codes))
+    if SHY in s:
+        cls = _mark_soft_hyphens(s, cls)
     prefix = tuple(accumulate(widths_from_codes(s, text_codes), initial=0))
     joined = cluster_starts(s)
     if "+" in joined:  # a cluster moves as one unit: one level for all of it
@@ -119,6 +127,16 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
     if composed_src is not None:
         src = [composed_src[i] for i in src]
     return Prepared(s, tuple(src), levels, cls, prefix, rtl, joined)
+
+
+def _mark_soft_hyphens(s: str, cls: str) -> str:
+    parts: list[str] = []
+    pos = 0
+    for mo in _SHY.finditer(s):
+        parts += [cls[pos : mo.start()], "h"]
+        pos = mo.end()
+    parts.append(cls[pos:])
+    return "".join(parts)
 
 
 def _emoji_joiners(s: str) -> set[int]:

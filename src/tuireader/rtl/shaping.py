@@ -1,4 +1,4 @@
-"""Arabic shaping (joining forms) with arabic-reshaper, keeping a source map.
+"""Arabic shaping (joining forms), keeping a source map.
 
 Shaping happens in logical order, before any reordering. Only the four
 lam-alef ligatures are enabled: every Arabic font has them and Arabic is hard
@@ -6,14 +6,13 @@ to read without them, whereas the other ligatures (ALLAH, the word and
 sentence ligatures, rare letter pairs) are missing from most terminal fonts or
 squeeze a whole word into one cell.
 
-Text without harakat or ZWJ (the default case) is joined a paragraph at a time
-by joining.py, with arabic-reshaper's own tables. Otherwise each Arabic word
-goes through arabic-reshaper's reshape() (cached per word; joining never
-crosses a non-Arabic character). reshape() does not report which input
-character each output character came from, and it fails on some inputs
-(IndexError on "ب\u200dلا"): every result is re-aligned with its input and
-checked, and a failure falls back to the word without its ZWJs, then to the
-unshaped word.
+joining.py shapes a paragraph at a time with Unicode's joining types and
+arabic-reshaper's presentation forms. Should it ever fail, each Arabic word
+goes through arabic-reshaper's reshape() instead (cached per word).
+reshape() does not report which input character each output character came
+from, and it fails on some inputs (IndexError on "ب\u200dلا"): every result
+is re-aligned with its input and checked, and a failure falls back to the
+word without its ZWJs, then to the unshaped word.
 """
 
 from __future__ import annotations
@@ -195,14 +194,13 @@ def shape(text: str, src: list[int], text_codes: str) -> tuple[str, list[int], s
     """
     if not _ARABIC_LETTER.search(text):
         return text, src, text_codes
-    if ZWJ not in text and not HARAKAT.search(text):
-        try:
-            shaped, cuts = joining.shape(text, text_codes.translate(TO_JOIN))
-        except Exception:  # pragma: no cover - e.g. lone surrogates; use the library
-            pass
-        else:
-            if not cuts:
-                return shaped, src, text_codes
-            return shaped, cut(src, cuts), cut(text_codes, cuts)
+    try:
+        shaped, cuts = joining.shape(text, text_codes.translate(TO_JOIN))
+    except Exception:  # pragma: no cover - a bug there: use the library
+        pass
+    else:
+        if not cuts:
+            return shaped, src, text_codes
+        return shaped, cut(src, cuts), cut(text_codes, cuts)
     shaped, out_src = shape_by_word(text, src)
     return shaped, out_src, None
