@@ -10,6 +10,8 @@ terminal, two for Rich).
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .charinfo import TO_WIDTH, char_width, codes
@@ -26,7 +28,7 @@ ZWJ = "\u200d"
 # Characters that make a grapheme cluster wider than its first character
 # would suggest (emoji ZWJ sequences, skin-tone modifiers, flags, keycaps, tag
 # sequences). Text without them is measured code point by code point.
-CLUSTERY = regex.compile(
+CLUSTERY = re.compile(
     "[\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
 )
 CLUSTER = regex.compile(r"\X")
