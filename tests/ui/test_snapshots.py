@@ -23,6 +23,16 @@ async def _filter(pilot) -> None:
     await loaded(pilot)
 
 
+async def _typing_mixed(pilot) -> None:
+    # An Arabic-Latin query typed into the box, the caret moved one letter left.
+    pilot.app.animation_level = "none"
+    screen = await loaded(pilot)
+    await pilot.press("slash", *"ارتفاع", "space", *"COP29", "home", "left")
+    await wait_for(pilot, lambda: screen.filter_settled and screen.filter_query == "ارتفاع COP29")
+    await wait_for(pilot, lambda: "0 of 8" in str(screen.query_one("#filter-count").render()))
+    await pilot.pause()
+
+
 async def _help(pilot) -> None:
     await loaded(pilot)
     await pilot.press("question_mark")
@@ -56,6 +66,10 @@ def test_main_160x50(snap_compare, make_app):
 
 def test_filter_arabic_80x24(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_filter)
+
+
+def test_typing_mixed_query_80x24(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_typing_mixed)
 
 
 def test_help_80x24(snap_compare, make_app):
