@@ -13,8 +13,10 @@ from textual.widgets import Input
 from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.state import StateStore
 from tuireader.ui.commands import ActionsProvider
+from tuireader.ui.palette import ArticlesProvider, BidiCommandPalette, screen_options
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
+from tuireader.ui.visual import toast_width, visual_text
 
 
 class TuiReaderApp(App[int]):
@@ -22,7 +24,7 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {ActionsProvider, ArticlesProvider}
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
@@ -49,9 +51,12 @@ class TuiReaderApp(App[int]):
         self.call_after_refresh(self._startup_notices, problems, self._state_notices)
 
     def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
+        options, room = screen_options(self.screen), toast_width(self.size.width)
         for problem in problems:
+            problem = visual_text(problem, options, room)
             self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
         for notice in state_notices:
+            notice = visual_text(notice, options, room)
             self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
 
     def _set_theme(self, theme: str) -> str | None:
@@ -74,6 +79,12 @@ class TuiReaderApp(App[int]):
         box = self.focused
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)
+
+    def action_command_palette(self) -> None:
+        # Textual's palette, with a box that draws Arabic shaped (ui/palette.py)
+        if self.use_command_palette and not BidiCommandPalette.is_open(self):
+            options = screen_options(self.screen)
+            self.push_screen(BidiCommandPalette(options, id="--command-palette"))
 
     def action_quit(self) -> None:
         screen = self.screen

@@ -14,6 +14,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from tuireader.ui.visual import toast_width, visual_text
 from tuireader.ui.widgets.article_list import Row
 
 PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
@@ -71,7 +72,9 @@ class LibraryUpdates(Screen[None]):
         self._say(message, severity=severity)
 
     def _say(self, message: str, **kwargs: Any) -> None:
-        """Notify without markup: messages may quote file names and article text."""
+        """Notify without markup: messages may quote file names and article text
+        (shaped and in visual order in app mode)."""
+        message = visual_text(message, self.options, toast_width(self.app.size.width))
         self.app.notify(message, markup=False, **kwargs)
 
     def _progress(self, done: int, total: int) -> None:
