@@ -49,3 +49,13 @@ def test_view_fits_and_caret_moves_one_way(text, width, data):
         moved = move_visually(text, caret, step, APP)
         after = field_view(text, moved, 200, APP)
         assert moved == caret or (after.caret - wide.caret) * step > 0
+
+
+def test_a_click_puts_the_caret_at_the_cell_clicked():
+    from tuireader.rtl.editing import caret_for_cell
+
+    view = field_view("مرحبا", 0, 20, APP)
+    left_end = view.text.index("ﺎ")  # the last letter, drawn leftmost
+    assert caret_for_cell("مرحبا", left_end, 20, 0, APP) == 4
+    assert caret_for_cell("مرحبا", left_end - 1, 20, 0, APP) == 5  # the free cell: the end
+    assert caret_for_cell("abc", 1, 20, 0, APP) == 1
