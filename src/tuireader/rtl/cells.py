@@ -28,16 +28,29 @@ ZWJ = "\u200d"
 # Characters that make a grapheme cluster wider than its first character
 # would suggest (emoji ZWJ sequences, skin-tone modifiers, flags, keycaps, tag
 # sequences). Text without them is measured code point by code point.
-CLUSTERY = re.compile(
-    "[\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
-)
+_CLUSTERY_ASTRAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def clustery(text: str) -> bool:
+    """Whether ``text`` holds any of those (``in`` is much faster than a
+    character class with both BMP and astral ranges)."""
+    return (
+        "\u200d" in text
+        or "\ufe0f" in text
+        or "\u20e3" in text
+        or _CLUSTERY_ASTRAL.search(text) is not None
+    )
+
+
 CLUSTER = regex.compile(r"\X")
 
 __all__ = ["cell_width", "char_width", "widths_from_codes"]
 
 
-def widths_from_codes(text: str, text_codes: str) -> bytes:
-    """Per code point widths of ``text`` (VS16 widens the emoji before it)."""
+def widths_from_codes(text: str, text_codes: str, known: bool | None = None) -> bytes:
+    """Per code point widths of ``text`` (VS16 widens the emoji before it).
+
+    ``known``: clustery(text), if known."""
     widths = text_codes.translate(TO_WIDTH).encode("ascii")
     if VS16 in text and _NARROW_TO_WIDE:
         # The emoji itself becomes two cells wide (so that wrapping never
@@ -52,7 +65,7 @@ def widths_from_codes(text: str, text_codes: str) -> bytes:
             elif fixed[i]:
                 last = i
         widths = bytes(fixed)
-    if CLUSTERY.search(text):
+    if known or (known is None and clustery(text)):
         widths = _per_cluster(text, widths)
     return widths
 
@@ -83,11 +96,11 @@ def cell_width(visual_text: str) -> int:
     return sum(widths_from_codes(visual_text, codes(visual_text)))
 
 
-def cluster_starts(text: str) -> str:
+def cluster_starts(text: str, known: bool | None = None) -> str:
     """"+" for each character that continues the grapheme cluster of the one
     before it, "." otherwise; "" when only letters and their marks cluster
     (the reorderer keeps marks with their base by their bidi class)."""
-    if not CLUSTERY.search(text):
+    if not (known or (known is None and clustery(text))):
         return ""
     flags = bytearray(b"+" * len(text))
     for mo in CLUSTER.finditer(text):

@@ -94,8 +94,8 @@ def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offs
         # in its place rather than overflow.
         src = (prep.src[a] + offset,)
         return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
-    broken_at_hyphen = prep.cls[b : b + 1] == "h" and cells < width and b > a
-    if broken_at_hyphen or "h" in prep.cls[a:b]:
+    if prep.cls.find("h", a, b + 1) >= 0:  # soft hyphens on the line or at its break
+        broken_at_hyphen = prep.cls[b : b + 1] == "h" and cells < width and b > a
         text, src, levels, cls, joined = _soft_hyphens(prep, a, b, broken_at_hyphen)
         cells += broken_at_hyphen
     else:

@@ -147,7 +147,9 @@ def levels_from_types_at(types: str, level: int) -> list[int]:
     return [up[t] for t in types]
 
 
-def resolve_levels(text: str, rtl: bool, cls: str | None = None) -> str:
+def resolve_levels(
+    text: str, rtl: bool, cls: str | None = None, explicit: bool | None = None
+) -> str:
     """Embedding level (as a digit) of every code point of one paragraph.
 
     BN characters (ZWJ, ZWNJ, soft hyphen...) are removed for resolution (X9)
@@ -155,7 +157,7 @@ def resolve_levels(text: str, rtl: bool, cls: str | None = None) -> str:
     """
     if cls is None:
         cls = classes(text)
-    if _EXPLICIT.search(cls):
+    if explicit or (explicit is None and _EXPLICIT.search(cls)):
         from .explicit import resolve_explicit
 
         return resolve_explicit(text, rtl, cls)

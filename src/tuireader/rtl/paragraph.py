@@ -13,7 +13,7 @@ from itertools import accumulate
 
 import regex
 
-from .cells import CLUSTER, cluster_starts, widths_from_codes
+from .cells import CLUSTER, cluster_starts, clustery, widths_from_codes
 from .charinfo import TO_CLASS, codes
 from .compose import compose
 from .levels import resolve_levels
@@ -35,6 +35,8 @@ EXT_PICT = regex.compile(r"\p{Extended_Pictographic}")
 _MARKS_ONLY = re.compile(f"[{LRM}{RLM}{ALM}]")
 # BN and explicit bidi controls (see charinfo.BIDI_CODE): not drawn
 _BN = re.compile("[bxyXYpijfq]")
+# explicit embeddings, overrides and isolates (classes x y X Y p i j f q)
+_EXPLICIT_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +101,11 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
         s, src, shaped_codes = shape(s, src, text_codes)
         text_codes = codes(s) if shaped_codes is None else shaped_codes
     cls = text_codes.translate(TO_CLASS)
-    levels = resolve_levels(s, rtl, cls)
+    explicit = any(ch in s for ch in _EXPLICIT_CHARS)  # (much faster than a regex)
+    levels = resolve_levels(s, rtl, cls, explicit)
     # Invisible format characters have done their work (joining, direction)
     # and are not drawn. A terminal that shapes needs ZWNJ, so it stays there.
-    drop = [mo.start() for mo in _BN.finditer(cls)]
+    drop = [mo.start() for mo in _BN.finditer(cls)] if explicit or "b" in cls else []
     if drop and mode == "terminal":
         drop = [i for i in drop if s[i] != ZWNJ]
     if drop and ZWJ in s:  # a ZWJ inside an emoji sequence is part of the glyph
@@ -116,8 +119,9 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
         s, src, levels, cls, text_codes = (cut(x, drop) for x in (s, src, levels, cls, text_codes))
     if SHY in s:
         cls = _mark_soft_hyphens(s, cls)
-    prefix = tuple(accumulate(widths_from_codes(s, text_codes), initial=0))
-    joined = cluster_starts(s)
+    emoji = clustery(s)
+    prefix = tuple(accumulate(widths_from_codes(s, text_codes, emoji), initial=0))
+    joined = cluster_starts(s, emoji)
     if "+" in joined:  # a cluster moves as one unit: one level for all of it
         unified = list(levels)
         for i, flag in enumerate(joined):

@@ -45,6 +45,7 @@ def wrap(prep: Prepared, width: int) -> list[tuple[int, int]]:
     """Line ranges (start, end) into ``prep.text``; at least one line."""
     width = max(width, 1)
     cls, prefix = prep.cls, prep.prefix
+    hyphens = "h" in cls  # soft hyphens (break opportunities)
     a, last = content_span(cls)
     lines: list[tuple[int, int]] = []
     while a < last:
@@ -56,7 +57,7 @@ def wrap(prep: Prepared, width: int) -> list[tuple[int, int]]:
             end = e
         else:
             end = cls.rfind("W", a, e)  # the last space that fits
-            if "h" in cls[a:e]:  # a soft hyphen after it, with room for "-"
+            if hyphens and cls.find("h", a, e) >= 0:  # a soft hyphen, with room for "-"
                 hyphen = cls.rfind("h", a + 1, fit(prefix, a, last, width - 1) + 1)
                 if hyphen > end:
                     lines.append((a, hyphen))
