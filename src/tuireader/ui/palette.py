@@ -14,6 +14,7 @@ from textual.command import CommandInput, CommandPalette, Hit, Hits, Provider
 from tuireader.rtl import TextOptions, truncate
 from tuireader.search import contains
 from tuireader.ui.widgets.bidi_input import BidiInput
+from tuireader.ui.widgets.filter_bar import NO_CONTROLS
 
 TITLE_CELLS = 60  # a title in the list of hits, cut at its logical end
 MAX_TITLE_HITS = 50
@@ -37,7 +38,10 @@ class BidiCommandPalette(CommandPalette):
         for widget in super().compose():
             if type(widget) is CommandInput:  # the one box, with its settings
                 widget = BidiCommandInput(
-                    self.options, placeholder=widget.placeholder, select_on_focus=False
+                    self.options,
+                    placeholder=widget.placeholder,
+                    select_on_focus=False,
+                    restrict=NO_CONTROLS,  # a paste must not carry controls to the terminal
                 )
             yield widget
 
