@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tuireader.config import KEY_ACTIONS
+from tuireader.paths import display_path
 from tuireader.rtl import TextOptions
 from tuireader.ui.keys import display_keys
 from tuireader.ui.visual import visual_text
@@ -90,7 +91,7 @@ class HelpScreen(ModalScreen[None]):
         )
         if self.config_path is not None:
             text.append("\nConfig file: ", style="bold")
-            text.append(self._shown(str(self.config_path)) + "\n")
+            text.append(self._shown(display_path(self.config_path)) + "\n")
         return text
 
     def _shown(self, text: str) -> str:
