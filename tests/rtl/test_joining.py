@@ -6,6 +6,8 @@ import unicodedata
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tuireader.article import Direction
 from tuireader.rtl import layout_paragraph, truncate
@@ -155,3 +157,19 @@ def test_every_letter_joins_and_takes_its_four_forms(letter, jt):
     out = shaped(BEH + letter + BEH)
     expected = {(1, 1): 3, (1, 0): 2, (0, 1): 1, (0, 0): 0}[joins_before, joins_after]
     assert out[1] == forms.get(expected, letter)
+
+
+# --- property: transparent characters never change how letters join ----------
+
+WORD_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةىپچژکگیۃۂںےھ"
+MARKS = ["\u00ad", "\u200e", "\u061c", "\u2060", "\u08d3", "\u064e", "\u0651", "\u0670"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORD_LETTERS), st.lists(st.sampled_from(MARKS),
+                                                                max_size=2)),
+                min_size=1, max_size=10))  # fmt: skip
+def test_transparent_characters_never_change_the_joining(letters):
+    plain = "".join(letter for letter, _ in letters)
+    marked = "".join(letter + "".join(marks) for letter, marks in letters)
+    assert "".join(ch for ch in shaped(marked) if ch not in MARKS) == shaped(plain)
