@@ -102,3 +102,19 @@ async def test_terminal_mode_leaves_the_box_to_the_terminal(make_app):
         await pilot.press("B")
         field = await open_and_type(pilot, screen, "ارتفاع")
         assert box(app, field).startswith("ارتفاع")  # logical, for the terminal to shape
+
+
+async def test_a_selection_lights_the_cells_of_the_letters_it_covers(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.animation_level = "none"
+        screen = await loaded(pilot)
+        field = await open_and_type(pilot, screen, MIXED)
+        # from the logical start (right end), Shift+Left twice: the first two letters
+        await pilot.press("home", "shift+left", "shift+left")
+        await pilot.pause()
+        assert tuple(field.selection) == (0, 2)
+        selected = field.get_component_rich_style("input--selection").bgcolor
+        strip = field.render_line(0)
+        lit = "".join(seg.text for seg in strip if seg.style and seg.style.bgcolor == selected)
+        assert logical_from_visual(lit) == "ار"

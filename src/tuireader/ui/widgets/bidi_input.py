@@ -3,10 +3,11 @@
 Textual's Input draws what it holds in logical order, unshaped: an Arabic
 query reads backwards, its letters apart. In app mode this box draws the
 value through the RTL engine (rtl.editing: shaped, visual order, right-to-left
-text flush right) with the caret where the next letter will appear; Left and
-Right move visually, everything else (Home, End, Backspace, Delete, Ctrl+W,
-typing, pasting) stays Input's logical editing. In terminal mode the terminal
-reorders by itself, so Input draws as usual.
+text flush right) with the caret where the next letter will appear. Left and
+Right (and Shift+Left/Right, selecting) move visually; everything else (Home,
+End, Backspace, Delete, Ctrl+W, typing, pasting) stays Input's logical
+editing. In terminal mode the terminal reorders by itself, so Input draws as
+usual.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual.geometry import Offset
 from textual.strip import Strip
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from tuireader.rtl import TextOptions
 from tuireader.rtl.editing import FieldView, caret_for_cell, field_view, move_visually
@@ -45,10 +47,13 @@ class BidiInput(Input):
         view = self.view()
         text = Text(no_wrap=True, overflow="ignore", end="")
         caret_at = None
-        for x, (cell, _src) in enumerate(view.cells):
+        start, end = sorted(self.selection)
+        selected = self.get_component_rich_style("input--selection") if start < end else None
+        for x, (cell, src) in enumerate(view.cells):
             if x == view.caret:
                 caret_at = len(text.plain) if cell else len(text.plain) - 1
-            text.append(cell)
+            # a selection (Shift+arrows, logical) lights the cells it covers
+            text.append(cell, selected if selected and start <= src < end else None)
         if self.has_focus and self._cursor_visible and caret_at is not None:
             cursor_style = self.get_component_rich_style("input--cursor")
             text.stylize(cursor_style, caret_at, caret_at + 1)
@@ -65,14 +70,20 @@ class BidiInput(Input):
         return Offset(x + self.view().caret, y)
 
     def action_cursor_left(self, select: bool = False) -> None:
-        if select or not self._visual:
+        if not self._visual:
             return super().action_cursor_left(select)
-        self.cursor_position = move_visually(self.value, self.cursor_position, -1, self.options)
+        self._move(-1, select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        if select or not self._visual:
+        if not self._visual:
             return super().action_cursor_right(select)
-        self.cursor_position = move_visually(self.value, self.cursor_position, 1, self.options)
+        self._move(1, select)
+
+    def _move(self, step: int, select: bool) -> None:
+        """One step on screen; with ``select``, the selection's moving end."""
+        start, end = self.selection
+        moved = move_visually(self.value, end, step, self.options)
+        self.selection = Selection(start, moved) if select else Selection.cursor(moved)
 
     def _cell_offset_to_index(self, offset: int) -> int:
         if not self._visual:
