@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 from textual import events
@@ -12,9 +13,12 @@ from textual.widgets import Input
 
 from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.state import StateStore
+from tuireader.term_detect import Probe, Verdict
 from tuireader.ui.commands import ActionsProvider
+from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
+from tuireader.ui.tmux_notice import check_tmux_passthrough
 
 
 class TuiReaderApp(App[int]):
@@ -27,8 +31,12 @@ class TuiReaderApp(App[int]):
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, settings: Settings, *, source: Source | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, settings: Settings, *, source: Source | None = None, probe: Probe | None = None
+    ) -> None:
+        super().__init__(driver_class=probing_driver(probe))
+        self.bidi_probe = probe  # bidi = "auto": the terminal is being asked
+        self._early_verdict: Verdict | None = None
         self.settings = settings
         root = Path(settings.directory or ".").expanduser()
         self.source = source or Source(root, settings.cache_dir or default_cache_dir())
@@ -39,7 +47,19 @@ class TuiReaderApp(App[int]):
     def get_default_screen(self) -> MainScreen:
         # the main screen is the default one: no empty screen to build and leave
         self._state_notices = self.store.load()
-        return MainScreen(self.settings, self.source, self.store)
+        screen = MainScreen(self.settings, self.source, self.store)
+        if self.bidi_probe is not None and self.bidi_probe.initial is not None:
+            screen.bidi_reason = self.bidi_probe.initial.reason
+        if self._early_verdict is not None:  # answered before the screen existed
+            screen.adopt_terminal_verdict(self._early_verdict)
+        return screen
+
+    def on_terminal_identified(self, message: TerminalIdentified) -> None:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.adopt_terminal_verdict(message.verdict)
+        else:
+            self._early_verdict = message.verdict
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
@@ -47,6 +67,8 @@ class TuiReaderApp(App[int]):
         # once the screen (and its toast rack) exists, say what went wrong at startup
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
         self.call_after_refresh(self._startup_notices, problems, self._state_notices)
+        if self.settings.bidi_mode != "terminal" and not self.is_headless:
+            check_tmux_passthrough(self, os.environ)  # under tmux: is passthrough on?
 
     def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
         for problem in problems:
@@ -96,10 +118,11 @@ def settle_imports() -> None:
     gc.enable()
 
 
-def run_app(settings: Settings) -> int:
-    """Run the reader full-screen; return the process exit status."""
+def run_app(settings: Settings, probe: Probe | None = None) -> int:
+    """Run the reader full-screen; return the process exit status. ``probe``:
+    the terminal is asked which it is (``bidi = "auto"``)."""
     settle_imports()
-    app = TuiReaderApp(settings)
+    app = TuiReaderApp(settings, probe=probe)
     result = app.run(mouse=settings.mouse)
     if isinstance(result, int):
         return result
