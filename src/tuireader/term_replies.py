@@ -122,7 +122,9 @@ def _dcs(buf: bytes, start: int) -> tuple[str, int, Reply | None]:
             return _DROP, j, None  # ESC without the backslash: broken answer
         j += 1
     if j >= limit:
-        return _DROP, j, None
+        # Too long for a name: a broken answer. The rest of this read goes with it.
+        rest = buf.find(b"\x1b", j)
+        return _DROP, len(buf) if rest < 0 else rest, None
     return _MORE, 0, None
 
 

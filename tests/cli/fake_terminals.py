@@ -10,6 +10,7 @@ order the queries came, the way a terminal answers: the fake is serviced from
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .pty_session import PtySession
@@ -56,12 +57,14 @@ QUERIES = (DECRQM_BIDI, XTVERSION, DA2, DA1)
 class Timing:
     """``delay``: seconds after the queries before answering; ``split``: the
     answer in two writes, cut in its middle, ``gap`` seconds apart; ``silent``:
-    no answer at all."""
+    no answer at all; ``after``: answer only once this holds (and the delay
+    passed), for tests that must act before the answer."""
 
     delay: float = 0.0
     split: bool = False
     gap: float = 0.05
     silent: bool = False
+    after: Callable[[FakeTerminal], bool] | None = None
 
 
 class FakeTerminal(PtySession):
@@ -75,6 +78,7 @@ class FakeTerminal(PtySession):
         self.answer = b""  # all it answered (or will)
         self._scanned = 0
         self._due: list[tuple[float, bytes]] = []  # (when, bytes) still to write
+        self.screen_at_answer: list[str] | None = None  # the screen when it answered
 
     def pump(self, timeout: float = 0.05) -> int:
         if self._due:
@@ -110,7 +114,12 @@ class FakeTerminal(PtySession):
             self._due.append((when, answer))
 
     def _write_due(self) -> None:
+        gate = self.timing.after
+        if self._due and gate is not None and not gate(self):
+            return
         now = time.monotonic()
         while self._due and self._due[0][0] <= now:
             _, data = self._due.pop(0)
+            if self.screen_at_answer is None:
+                self.screen_at_answer = self.lines()
             self.send(data)

@@ -18,7 +18,7 @@ from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
-from tuireader.ui.tmux_notice import check_tmux_passthrough
+from tuireader.ui.tmux_notice import TmuxNotice
 
 
 class TuiReaderApp(App[int]):
@@ -37,6 +37,7 @@ class TuiReaderApp(App[int]):
         super().__init__(driver_class=probing_driver(probe))
         self.bidi_probe = probe  # bidi = "auto": the terminal is being asked
         self._early_verdict: Verdict | None = None
+        self.tmux_notice = TmuxNotice(self)
         self.settings = settings
         root = Path(settings.directory or ".").expanduser()
         self.source = source or Source(root, settings.cache_dir or default_cache_dir())
@@ -68,7 +69,7 @@ class TuiReaderApp(App[int]):
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
         self.call_after_refresh(self._startup_notices, problems, self._state_notices)
         if self.settings.bidi_mode != "terminal" and not self.is_headless:
-            check_tmux_passthrough(self, os.environ)  # under tmux: is passthrough on?
+            self.tmux_notice.check(os.environ)  # under tmux: is passthrough on?
 
     def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
         for problem in problems:
@@ -93,6 +94,7 @@ class TuiReaderApp(App[int]):
         """Type-ahead: keys that came in the same burst as the one that focused a
         text box (say "/" then a word, over SSH) were already sent to the pane
         that had focus; the box is where the user meant them to go."""
+        self.tmux_notice.dismiss()
         box = self.focused
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)

@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Mapping
 
 from textual.app import App
+from textual.notifications import Notification, Notify
 
 from tuireader.term_detect import tmux_passthrough_notice
 
@@ -41,22 +42,33 @@ def read_passthrough(env: Mapping[str, str]) -> tuple[str, int] | None:
     return done.stdout, done.returncode
 
 
-def check_tmux_passthrough(app: App, env: Mapping[str, str]) -> None:
-    """In a thread (the first frame does not wait): read, then maybe notify."""
-    if not env.get("TMUX"):
-        return
+class TmuxNotice:
+    """The one notice: shown if passthrough is off, gone at the next key press
+    (or a click, or after ``NOTICE_SECONDS``)."""
 
-    def work() -> None:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._shown: Notification | None = None
+
+    def check(self, env: Mapping[str, str]) -> None:
+        """In a thread (the first frame does not wait): read, then maybe notify."""
+        if env.get("TMUX"):
+            self.app.run_worker(
+                lambda: self._work(env), thread=True, exit_on_error=False, group="tmux"
+            )
+
+    def _work(self, env: Mapping[str, str]) -> None:
         result = read_passthrough(env)
         notice = tmux_passthrough_notice(*result) if result else None
         if notice:
-            app.call_from_thread(
-                app.notify,
-                notice,
-                title="tmux: allow-passthrough is off",
-                severity="warning",
-                timeout=NOTICE_SECONDS,
-                markup=False,
-            )
+            self.app.call_from_thread(self._show, notice + " Any key closes this.")
 
-    app.run_worker(work, thread=True, exit_on_error=False, group="tmux-passthrough")
+    def _show(self, text: str) -> None:
+        title = "tmux: allow-passthrough is off"
+        self._shown = Notification(text, title, "warning", NOTICE_SECONDS, markup=False)
+        self.app.post_message(Notify(self._shown))
+
+    def dismiss(self) -> None:
+        shown, self._shown = self._shown, None
+        if shown is not None and shown in self.app._notifications:
+            self.app._unnotify(shown)
