@@ -3,7 +3,7 @@
 #
 # Screenshots of tuireader in bidi auto mode (the default) in real terminals,
 # under a virtual X display: sakura (VTE), konsole, xterm, mlterm, and tmux
-# inside sakura with allow-passthrough on and off. Read the PNGs by eye: the
+# inside sakura with allow-passthrough on and off (and off after pressing B). Read the PNGs by eye: the
 # Arabic title and body must read right to left with joined letters, and the
 # reader's bottom border names the mode and the terminal ("bidi app · VTE").
 #
@@ -41,6 +41,8 @@ shot() {
   esac
   tpid=$!
   sleep "$wait_s"
+  # KEYS: typed into the terminal before the screenshot
+  [ -n "${KEYS:-}" ] && { xdotool type --delay 200 "$KEYS"; sleep 3; }
   import -window root "$png" && convert "$png" -trim +repage "$png"
   # end what the terminal started (its own session), then the X server
   for p in $(ps -eo pid=,sid= | awk -v s="$tpid" '$2==s {print $1}'); do kill "$p" 2>/dev/null; done
@@ -62,5 +64,11 @@ for pass in on off; do
   shot sakura "$out/tmux-passthrough-$pass.png" \
     "tmux -L $sock -f $conf new-session '$reader; sleep 600'"
   tmux -L "$sock" kill-server 2>/dev/null
+  if [ "$pass" = off ]; then  # and what the notice says to press meanwhile
+    sock="$sock-b"
+    KEYS=B shot sakura "$out/tmux-passthrough-off-after-B.png" \
+      "tmux -L $sock -f $conf new-session '$reader; sleep 600'"
+    tmux -L "$sock" kill-server 2>/dev/null
+  fi
   rm -f "$conf"
 done

@@ -51,8 +51,10 @@ _XTVERSION = (
     ("mintty", "mintty", "app"),
     ("Alacritty", "Alacritty", "app"),
 )
-#: Terminals that reorder by themselves and cannot be told not to.
-REORDERING = frozenset({"Konsole", "iTerm2", "macOS Terminal", "PuTTY"})
+#: Terminals that reorder by themselves and cannot be told not to. mlterm 3.9
+#: as Debian ships it (``use_bidi = true``) reorders rows and ignores ``CSI 8 l``:
+#: seen under a virtual display, visual text reversed, logical text right.
+REORDERING = frozenset({"Konsole", "iTerm2", "macOS Terminal", "PuTTY", "mlterm"})
 
 
 def _mode(name: str) -> str:
@@ -126,7 +128,7 @@ def verdict_from_replies(replies: Sequence[Reply], env: Mapping[str, str]) -> Ve
     if da2 and da2[:2] == (0, 136):
         return Verdict("terminal", "PuTTY")
     if first in _DA2_NAMES:
-        return Verdict("app", _DA2_NAMES[first])
+        return Verdict(_mode(_DA2_NAMES[first]), _DA2_NAMES[first])
     if bidi in (1, 2):
         # It knows bidi mode 8, so it honours CSI 8 l: app mode is safe.
         return Verdict("app", "bidi mode 8 supported")

@@ -27,7 +27,7 @@ EXPECTED = {  # terminal -> (mode, label)
     "VTE": ("app", "bidi app · VTE"),
     "Konsole": ("terminal", "bidi terminal · Konsole"),
     "xterm": ("app", "bidi app · xterm"),
-    "mlterm": ("app", "bidi app · mlterm"),
+    "mlterm": ("terminal", "bidi terminal · mlterm"),
     "tmux": ("app", "bidi app · tmux"),
 }
 TIMINGS = {

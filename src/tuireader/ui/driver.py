@@ -59,9 +59,12 @@ class ProbingDriver(LinuxDriver):
             probe.sent(time.monotonic())
 
     def _tell_app(self, verdict: Verdict) -> None:
-        asyncio.run_coroutine_threadsafe(
-            self._app._post_message(TerminalIdentified(verdict)), loop=self._loop
-        )
+        try:
+            asyncio.run_coroutine_threadsafe(
+                self._app._post_message(TerminalIdentified(verdict)), loop=self._loop
+            )
+        except RuntimeError:
+            pass  # the app is closing: nothing left to switch
 
     def run_input_thread(self) -> None:
         """Textual's input loop with the probe's filter in front of the parser."""
@@ -80,12 +83,12 @@ class ProbingDriver(LinuxDriver):
                 for event in parser.feed(text):
                     self.process_message(event)
 
-        def one_round(final: bool = False) -> bool:
+        def one_round(final: bool = False) -> None:
             for _key, mask in selector.select(0.1):
                 if mask & selectors.EVENT_READ:
                     data = os.read(self.fileno, 1024 * 4)
                     if not data:
-                        return False  # standard input closed
+                        break  # standard input piped and ended (as Textual does)
                     hand_on(probe.feed(data, time.monotonic()))
             hand_on(probe.poll(time.monotonic()), final=final)
             verdict = probe.take_verdict()
@@ -93,12 +96,10 @@ class ProbingDriver(LinuxDriver):
                 self._tell_app(verdict)
             for event in parser.tick():
                 self.process_message(event)
-            return True
 
         try:
             while not self.exit_event.is_set():
-                if not one_round():
-                    break
+                one_round()
             selector.unregister(self.fileno)
             one_round(final=True)
         finally:
