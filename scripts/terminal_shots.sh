@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# terminal_shots.sh [OUTDIR]
+# terminal_shots.sh [OUTDIR]   (screenshots/terminals/ holds the last ones taken)
 #
 # Screenshots of tuireader in bidi auto mode (the default) in real terminals,
 # under a virtual X display: sakura (VTE), konsole, xterm, mlterm, and tmux
@@ -43,7 +43,8 @@ shot() {
   sleep "$wait_s"
   # KEYS: typed into the terminal before the screenshot
   [ -n "${KEYS:-}" ] && { xdotool type --delay 200 "$KEYS"; sleep 3; }
-  import -window root "$png" && convert "$png" -trim +repage "$png"
+  # trimmed to the window, 48 colours: small enough to keep in the repository
+  import -window root "$png" && convert "$png" -trim +repage -colors 48 "PNG8:$png"
   # end what the terminal started (its own session), then the X server
   for p in $(ps -eo pid=,sid= | awk -v s="$tpid" '$2==s {print $1}'); do kill "$p" 2>/dev/null; done
   sleep 0.5
