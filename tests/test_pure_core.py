@@ -36,6 +36,8 @@ PURE_MODULES = [
     "tuireader.document",
     "tuireader.paths",
     "tuireader.terminal",
+    "tuireader.term_replies",
+    "tuireader.term_detect",
     "tuireader.cli",
     "tuireader.config",
     "tuireader.state",
