@@ -3,11 +3,13 @@
 #
 # Screenshots of tuireader in bidi auto mode (the default) in real terminals,
 # under a virtual X display: sakura (VTE), konsole, xterm, mlterm, and tmux
-# inside sakura with allow-passthrough on and off (and off after pressing B). Read the PNGs by eye: the
+# inside sakura with allow-passthrough on and off (and off after pressing B),
+# and GNU screen inside sakura. Read the PNGs by eye: the
 # Arabic title and body must read right to left with joined letters, and the
 # reader's bottom border names the mode and the terminal ("bidi app · VTE").
 #
 # Needs (Debian): xvfb xterm sakura mlterm konsole imagemagick xdotool dbus-x11 tmux
+# (and screen, for the GNU screen shot)
 # Run from the repository; uses src/ on PYTHONPATH, so nothing is installed.
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,3 +75,10 @@ for pass in on off; do
   fi
   rm -f "$conf"
 done
+
+# GNU screen inside sakura: its own session, no screenrc
+if command -v screen >/dev/null; then
+  session="tuireader-shots-$$"
+  shot sakura "$out/gnu-screen.png" "screen -c /dev/null -S $session sh -c '$reader; sleep 600'"
+  screen -S "$session" -X quit 2>/dev/null
+fi

@@ -158,3 +158,10 @@ def test_restore_terminal_is_one_call_for_every_exit_path(monkeypatch):
     terminal.restore_terminal()  # a second exit path finds nothing left to do
     assert stream.getvalue().count("\x1b[8h") == 2  # plain and wrapped, once
     assert handshake.restore_sequence() == ""
+
+
+def test_under_gnu_screen_the_handshake_also_goes_through_its_passthrough(launched, monkeypatch):
+    monkeypatch.setenv("STY", "4242.pts-1.host")
+    seen = launched()
+    assert seen["terminal_during_run"] == terminal.BIDI_EXPLICIT + "\x1bP\x1b[8l\x1b\\"
+    assert seen["terminal_after"].endswith(terminal.BIDI_IMPLICIT + "\x1bP\x1b[8h\x1b\\")
