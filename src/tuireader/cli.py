@@ -270,11 +270,10 @@ def open_reader(args: argparse.Namespace, settings) -> int:
     if settings.bidi_mode == "auto":
         probe, settings = _auto_bidi(settings)
         wrap = probe.initial.wrap if probe.initial else wrap
+    HANDSHAKE.wrap = wrap  # also for a later switch to app mode with B
     if settings.bidi_mode == "app":
         HANDSHAKE.start(wrap)  # before the driver enters the alternate screen
     try:
-        if probe is None:
-            return run_reader(settings)
         return run_reader(settings, probe)
     finally:
         restore_terminal()  # after the driver left it (also registered with atexit)
