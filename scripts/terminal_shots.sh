@@ -19,8 +19,9 @@ cols=100 rows=30
 wait_s=${WAIT:-12}
 python=${PYTHON:-python3}
 home=$(mktemp -d /tmp/tuireader-shots-home.XXXX)  # state and cache away from yours
-reader="XDG_STATE_HOME=$home/state XDG_CACHE_HOME=$home/cache XDG_CONFIG_HOME=$home/config"
-reader="$reader PYTHONPATH=$repo/src $python -m tuireader $repo/articles"
+run="XDG_STATE_HOME=$home/state XDG_CACHE_HOME=$home/cache XDG_CONFIG_HOME=$home/config"
+run="$run PYTHONPATH=$repo/src $python -m tuireader"
+reader="$run $repo/articles"
 
 # shot TERMINAL OUT.png CMD: CMD in TERMINAL on a private X display, then a screenshot.
 shot() {
@@ -58,6 +59,13 @@ shot() {
 for term in sakura konsole xterm mlterm; do
   shot "$term" "$out/$term.png" "$reader"
 done
+
+# Control: mlterm given visual text with no escape sequence at all (--print to a
+# file, then cat). Reversed here means mlterm reorders by itself.
+visual=$(mktemp /tmp/tuireader-visual.XXXX.txt)
+eval "$run --print $repo/articles/000_d5d7dac400910391.txt --width 80" >"$visual"
+shot mlterm "$out/mlterm-plain-visual-text.png" "head -n 14 $visual"
+rm -f "$visual"
 
 # tmux inside sakura (VTE): its own server and config, so no user setting is touched
 for pass in on off; do

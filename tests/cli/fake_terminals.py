@@ -49,7 +49,11 @@ ANSWERS: dict[str, dict[bytes, bytes]] = {
     },
 }
 
-#: Every byte any terminal answers with, minus the CSI/DCS framing.
+#: Broken terminals: half an answer (its end never comes), then silence.
+BROKEN: dict[str, dict[bytes, bytes]] = {
+    "half-Konsole": {XTVERSION: DCS + b">|Konsole 22.1"},
+}
+
 QUERIES = (DECRQM_BIDI, XTVERSION, DA2, DA1)
 
 
@@ -103,7 +107,7 @@ class FakeTerminal(PtySession):
         self.asked = [query for _, query in found]
         if self.timing.silent:
             return
-        table = ANSWERS[self.name]
+        table = {**ANSWERS, **BROKEN}[self.name]
         answer = b"".join(table.get(query, b"") for query in self.asked)
         self.answer += answer
         when = time.monotonic() + self.timing.delay

@@ -124,6 +124,14 @@ def test_a_silent_terminal_gets_app_mode_and_the_reader_still_works(tmp_path):
     assert raw.rindex(ALT_OFF) < raw.rindex(IMPLICIT)
 
 
+def test_half_an_answer_means_unknown_and_none_of_it_is_typed(tmp_path):
+    # "Konsole 22.1" and no end: its s would star, its n would move
+    with launch(tmp_path, "half-Konsole", Timing()) as session:
+        wait_for_label(session, "bidi app · unknown terminal")
+        assert session.answer.startswith(b"\x1bP>|Konsole")
+        assert_no_key_was_pressed(session, tmp_path)
+
+
 def fake_tmux(bin_dir: Path, passthrough: str) -> None:
     """A ``tmux`` that answers ``show -gv allow-passthrough`` (and nothing else)."""
     bin_dir.mkdir()
