@@ -38,6 +38,7 @@ PURE_MODULES = [
     "tuireader.terminal",
     "tuireader.term_replies",
     "tuireader.term_detect",
+    "tuireader.bidi_memory",
     "tuireader.cli",
     "tuireader.config",
     "tuireader.state",

@@ -79,3 +79,34 @@ async def test_the_tmux_notice_closes_at_the_next_key_b_included(make_app):
         await pilot.press("B")
         await wait_for(pilot, lambda: len(app._notifications) == 0)
         assert screen.options.mode == "terminal"  # and B did what B does
+
+
+async def test_a_mode_kept_for_a_terminal_wins_over_its_verdict_next_time(make_app):
+    from tuireader import bidi_memory
+    from tuireader.ui.bidi_commands import BidiMemoryProvider
+
+    app = auto_app(make_app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        app.post_message(TerminalIdentified(Verdict("terminal", "Konsole")))
+        await wait_for(pilot, lambda: screen.options.mode == "terminal")
+        await pilot.press("B")  # this Konsole has its own bidi turned off
+        await wait_for(pilot, lambda: screen.options.mode == "app")
+        commands = [text for text, _run, _help in BidiMemoryProvider(screen)._commands()]
+        assert commands == ["Keep bidi app for Konsole"]
+        screen.keep_bidi_for_terminal()
+        await wait_for(pilot, lambda: "bidi app · Konsole (kept)" in screen_text(app))
+        state_dir = screen.store.state_dir
+    assert bidi_memory.load(state_dir) == {"Konsole": "app"}
+
+    again = auto_app(make_app)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        again.post_message(TerminalIdentified(Verdict("terminal", "Konsole")))
+        await wait_for(pilot, lambda: "bidi app · Konsole (kept)" in screen_text(again))
+        assert screen.options.mode == "app"
+        commands = [text for text, _run, _help in BidiMemoryProvider(screen)._commands()]
+        assert "Forget the bidi mode kept for Konsole" in commands
+        screen.forget_bidi_for_terminal()
+        await pilot.pause()
+    assert bidi_memory.load(state_dir) == {}

@@ -14,6 +14,7 @@ from textual.widgets import Input
 from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.state import StateStore
 from tuireader.term_detect import Probe, Verdict
+from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.screens.main import MainScreen
@@ -26,7 +27,7 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {ActionsProvider, BidiMemoryProvider}
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
@@ -50,7 +51,7 @@ class TuiReaderApp(App[int]):
         self._state_notices = self.store.load()
         screen = MainScreen(self.settings, self.source, self.store)
         if self.bidi_probe is not None and self.bidi_probe.initial is not None:
-            screen.bidi_reason = self.bidi_probe.initial.reason
+            screen.adopt_terminal_verdict(self.bidi_probe.initial)  # kept modes apply
         if self._early_verdict is not None:  # answered before the screen existed
             screen.adopt_terminal_verdict(self._early_verdict)
         return screen
