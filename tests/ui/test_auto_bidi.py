@@ -110,3 +110,19 @@ async def test_a_mode_kept_for_a_terminal_wins_over_its_verdict_next_time(make_a
         screen.forget_bidi_for_terminal()
         await pilot.pause()
     assert bidi_memory.load(state_dir) == {}
+
+
+async def test_the_palette_offers_to_keep_the_mode_for_the_terminal(make_app):
+    from textual.command import CommandList
+
+    app = auto_app(make_app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        app.post_message(TerminalIdentified(Verdict("app", "xterm")))
+        await wait_for(pilot, lambda: screen.bidi_terminal == "xterm")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Keep bidi")
+        await wait_for(pilot, lambda: "Keep bidi app for xterm" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "bidi app · xterm (kept)" in screen_text(app))
+        assert not app.screen.query(CommandList)
