@@ -271,12 +271,23 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         probe, settings = _auto_bidi(settings)
         wrap = probe.initial.wrap if probe.initial else wrap
     HANDSHAKE.wrap = wrap  # also for a later switch to app mode with B
-    if settings.bidi_mode == "app":
-        HANDSHAKE.start(wrap)  # before the driver enters the alternate screen
+    from tuireader.signals import EXIT_SIGNALS_HANDLER, SignalExit
+
+    # kill, a dropped SSH link (SIGHUP), kill -INT/-QUIT: quit like `q` (signals.py)
+    EXIT_SIGNALS_HANDLER.install()
     try:
-        return run_reader(settings, probe)
+        try:
+            # (inside the try: a signal in the middle of start() still restores)
+            if settings.bidi_mode == "app":
+                HANDSHAKE.start(wrap)  # before the driver enters the alternate screen
+            return run_reader(settings, probe)
+        finally:
+            restore_terminal()  # after the driver left it (also registered with atexit)
+    except SignalExit as exc:  # before the app ran: nothing to save yet
+        return exc.status
     finally:
-        restore_terminal()  # after the driver left it (also registered with atexit)
+        EXIT_SIGNALS_HANDLER.uninstall()
+        _let_go_of_a_closed_terminal()
 
 
 def _auto_bidi(settings):
@@ -287,6 +298,21 @@ def _auto_bidi(settings):
     probe = Probe(dict(os.environ))
     first = probe.initial
     return probe, dataclasses.replace(settings, bidi_mode=first.mode if first else "app")
+
+
+def _let_go_of_a_closed_terminal() -> None:
+    """After a hang-up the terminal is gone: what is left in the output buffers
+    can go nowhere, and must not turn the exit status into Python's 120."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, stream.fileno())
+                os.close(devnull)
+            except (OSError, ValueError, AttributeError):
+                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
