@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 from pathlib import Path
 
@@ -188,3 +189,18 @@ def test_pressing_b_before_a_late_answer_keeps_the_users_choice(tmp_path):
         assert "bidi app ─" in session.text()
         session.send("q")
         assert session.wait_exit() == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_under_tmux_restores_through_the_passthrough_too(tmp_path, signum):
+    fake_tmux(tmp_path / "bin", "on")
+    env = {
+        "TMUX": "/tmp/tmux-1000/default,4242,0",
+        "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+    }
+    with launch(tmp_path, "tmux", Timing(), **env) as session:
+        wait_for_label(session, "bidi app · tmux")
+        session.proc.send_signal(signum)
+        session.wait_exit()
+        raw = bytes(session.raw)
+    assert raw[raw.rindex(ALT_OFF) :].endswith(IMPLICIT + WRAPPED_IMPLICIT)
