@@ -2,7 +2,7 @@
 
 Deterministic: the fixture articles, private state and cache directories, no
 clock in the header, no path that depends on where the test runs. Update after
-a deliberate change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
+a deliberate change with ``pytest -n 0 tests/ui/test_snapshots.py --snapshot-update``
 and look at the SVGs.
 """
 
