@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,9 +19,15 @@ from tuireader.config_check import theme_problem
 from tuireader.sanitize import clean_line
 from tuireader.signals import EXIT_SIGNALS_HANDLER, exit_status
 from tuireader.state import StateStore, save_failed_note
+from tuireader.term_detect import Probe, Verdict
+from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
+from tuireader.ui.driver import TerminalIdentified, probing_driver
+from tuireader.ui.palette import ArticlesProvider, BidiCommandPalette, screen_options
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
+from tuireader.ui.tmux_notice import TmuxNotice
+from tuireader.ui.visual import toast_width, visual_text
 
 MESSAGE_LINES = 4  # start-up messages named in the toast (all are in *Messages*)
 MESSAGE_CELLS = 70  # each cut to this
@@ -39,13 +46,18 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {ActionsProvider, BidiMemoryProvider, ArticlesProvider}
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, settings: Settings, *, source: Source | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, settings: Settings, *, source: Source | None = None, probe: Probe | None = None
+    ) -> None:
+        super().__init__(driver_class=probing_driver(probe))
+        self.bidi_probe = probe  # bidi = "auto": the terminal is being asked
+        self._early_verdict: Verdict | None = None
+        self.tmux_notice = TmuxNotice(self)
         self.settings = settings
         root = Path(settings.directory or ".").expanduser()
         self.source = source or Source(root, settings.cache_dir or default_cache_dir())
@@ -58,7 +70,19 @@ class TuiReaderApp(App[int]):
     def get_default_screen(self) -> MainScreen:
         # the main screen is the default one: no empty screen to build and leave
         self._state_notices = self.store.load()
-        return MainScreen(self.settings, self.source, self.store)
+        screen = MainScreen(self.settings, self.source, self.store)
+        if self.bidi_probe is not None and self.bidi_probe.initial is not None:
+            screen.adopt_terminal_verdict(self.bidi_probe.initial)  # kept modes apply
+        if self._early_verdict is not None:  # answered before the screen existed
+            screen.adopt_terminal_verdict(self._early_verdict)
+        return screen
+
+    def on_terminal_identified(self, message: TerminalIdentified) -> None:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.adopt_terminal_verdict(message.verdict)
+        else:
+            self._early_verdict = message.verdict
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
@@ -67,6 +91,8 @@ class TuiReaderApp(App[int]):
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
         index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
         self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
+        if self.settings.bidi_mode != "terminal" and not self.is_headless:
+            self.tmux_notice.check(os.environ)  # under tmux: is passthrough on?
 
     def _startup_notices(
         self, problems: list[str], state_notices: list[str], index_notice: str | None = None
@@ -75,14 +101,16 @@ class TuiReaderApp(App[int]):
         top of the screen and vanish); each is kept whole for *Messages*, a
         scrollable screen in the command palette."""
         self.messages += [*problems, *state_notices, *([index_notice] if index_notice else [])]
+        options, room = screen_options(self.screen), toast_width(self.size.width)
         if len(self.messages) == 1:
             title = "Config" if problems else ("State" if state_notices else "Index")
-            self.notify(
-                self.messages[0], title=title, severity="warning", timeout=12, markup=False
-            )
+            only = visual_text(self.messages[0], options, room)
+            self.notify(only, title=title, severity="warning", timeout=12, markup=False)
         elif self.messages:
             # one toast naming each (cut to a line), the whole text in *Messages*
-            lines = [_one_line(m) for m in self.messages[:MESSAGE_LINES]]
+            lines = [
+                visual_text(_one_line(m), options, room) for m in self.messages[:MESSAGE_LINES]
+            ]
             if len(self.messages) > MESSAGE_LINES:
                 lines.append(f"… and {len(self.messages) - MESSAGE_LINES} more")
             self.notify(
@@ -110,16 +138,17 @@ class TuiReaderApp(App[int]):
         """Type-ahead: keys that came in the same burst as the one that focused a
         text box (say "/" then a word, over SSH) were already sent to the pane
         that had focus; the box is where the user meant them to go."""
+        self.tmux_notice.dismiss()
         box = self.focused
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)
 
     def action_command_palette(self) -> None:
-        """Textual's palette, but Enter on an empty prompt runs nothing."""
-        from tuireader.ui.palette import Palette
+        # Textual's palette, with a box that draws Arabic shaped (ui/palette.py)
+        if self.use_command_palette and not BidiCommandPalette.is_open(self):
+            options = screen_options(self.screen)
+            self.push_screen(BidiCommandPalette(options, id="--command-palette"))
 
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
     def on_load(self) -> None:
         # from here on a terminating signal quits through the same path as `q`
         EXIT_SIGNALS_HANDLER.attach(asyncio.get_running_loop(), self.quit_for_signal)
@@ -156,10 +185,11 @@ def settle_imports() -> None:
     gc.enable()
 
 
-def run_app(settings: Settings) -> int:
-    """Run the reader full-screen; return the process exit status."""
+def run_app(settings: Settings, probe: Probe | None = None) -> int:
+    """Run the reader full-screen; return the process exit status. ``probe``:
+    the terminal is asked which it is (``bidi = "auto"``)."""
     settle_imports()
-    app = TuiReaderApp(settings)
+    app = TuiReaderApp(settings, probe=probe)
     EXIT_SIGNALS_HANDLER.defer()  # until the app attaches: see signals.py
     result = app.run(mouse=settings.mouse)
     for note in app.exit_notes:

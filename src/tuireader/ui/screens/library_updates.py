@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from tuireader.index_faults import IndexUnavailable
 from tuireader.ui.frame_labels import set_subtitle
+from tuireader.ui.visual import toast_width, visual_text
 from tuireader.ui.widgets.article_list import Row
 
 RETRY_FIRST, RETRY_MAX = 2.0, 60.0  # seconds before a failed refresh is tried again
@@ -137,8 +138,10 @@ class LibraryUpdates(Screen[None]):
         self._say(message, severity=severity)
 
     def _say(self, message: str, **kwargs: Any) -> None:
-        """Notify without markup: messages may quote file names and article text.
-        A message still on screen is not shown again (a held key repeats it)."""
+        """Notify without markup: messages may quote file names and article text
+        (shaped and in visual order in app mode). A message still on screen is
+        not shown again (a held key repeats it)."""
+        message = visual_text(message, self.options, toast_width(self.app.size.width))
         if any(n.message == message for n in self.app._notifications):
             return
         self.app.notify(message, markup=False, **kwargs)

@@ -33,6 +33,7 @@ from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.frame_labels import set_subtitle, set_title
 from tuireader.ui.keys import main_bindings
+from tuireader.ui.screens.auto_bidi import AutoBidi
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
 from tuireader.ui.source import Source
@@ -56,7 +57,7 @@ LIST_LABEL_CELLS = 20  # the library's label before the list has a width
 TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
-class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
+class MainScreen(LibraryUpdates, Filtering, AutoBidi, inherit_bindings=False):
     # ctrl+c quits while the terminal is too small (otherwise Textual's hint runs)
     BINDINGS = [*main_bindings(), Binding("ctrl+c", "small_quit", show=False)]
     AUTO_FOCUS = "#list"
@@ -67,7 +68,9 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
         self.source = source
         self.store = store
         self.options = TextOptions(
-            mode=settings.bidi_mode, shape=settings.shaping, harakat=settings.harakat
+            mode="terminal" if settings.bidi_mode == "terminal" else "app",  # auto: app first
+            shape=settings.shaping,
+            harakat=settings.harakat,
         )
         self.entries: list[Row] = []
         self.filter_query = ""
@@ -684,6 +687,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
 
     def action_bidi_mode(self) -> None:
         mode = "terminal" if self.options.mode == "app" else "app"
+        self.user_chose_bidi()
         self._set_options(replace(self.options, mode=mode))
         self._tell_terminal(mode)  # the reader's border shows the mode
         detail = "tuireader lays out" if mode == "app" else "the terminal lays out"
@@ -713,7 +717,7 @@ class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
 
     def _update_mode_label(self) -> None:
         o = self.options
-        parts = [f"bidi {o.mode}"]
+        parts = [f"bidi {o.mode}", *([self.bidi_reason] if self.bidi_reason else [])]
         if not o.shape:
             parts.append("unshaped")
         if o.harakat:
