@@ -4,6 +4,7 @@ what it changed. Measured on the real program on a pseudo-terminal."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -24,8 +25,12 @@ def start(tmp_path: Path, cols: int, rows: int) -> PtySession:
 
 
 def settled(session: PtySession) -> None:
-    """The list is indexed (its frame counts the unread) and the screen is quiet."""
+    """The list is indexed (its frame counts the unread), the bidi mode is
+    decided (the reader's frame gives the reason once the terminal answered
+    or did not) and the screen is quiet."""
     session.wait_for(lambda: " unread · " in session.text(), "the list's unread count")
+    session.wait_for(lambda: re.search(r"bidi \w+ · ", session.text()) is not None,
+                     "the bidi verdict")
     session.settle(0.5)
 
 

@@ -32,7 +32,6 @@ def kept_logical(visual: str) -> str:
 
 def test_a_number_is_never_cut():
     title = "زلزال بقوة 4.2 يضرب"
-    assert "….4" in truncate(title, 14, direction=RTL)  # the engine alone cuts 4.2
     ours = cut_title(title, 14, direction=RTL)
     assert cell_width(ours) <= 14
     assert kept_logical(ours) == "زلزال بقوة"

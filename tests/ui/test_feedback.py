@@ -9,7 +9,8 @@ from .conftest import loaded, wait_for
 
 
 def said(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    # (a toast's text is wrapped to its width: compared on one line)
+    return [" ".join(n.message.split()) for n in app._notifications]
 
 
 async def test_r_with_nothing_changed_says_so(make_app):
@@ -52,5 +53,5 @@ async def test_deleting_the_open_article_says_so(make_app, articles):
         current = screen.article_list.current
         (articles / current.rel).unlink()
         await pilot.press("r")
-        await wait_for(pilot, lambda: any("open article was deleted" in m for m in said(app)))
+        await wait_for(pilot, lambda: any("The open article was deleted" in m for m in said(app)))
         assert any("1 article deleted" in m for m in said(app))

@@ -125,7 +125,8 @@ class TuiReaderApp(App[int]):
         """Show every start-up message (also from the command palette)."""
         from tuireader.ui.screens.messages import MessagesScreen
 
-        self.push_screen(MessagesScreen(self.messages))
+        options = screen_options(self.screen)  # (Arabic names shaped, as in toasts)
+        self.push_screen(MessagesScreen([visual_text(m, options) for m in self.messages]))
 
     def _set_theme(self, theme: str) -> str | None:
         """Apply the configured theme; return a problem message if it is unknown."""

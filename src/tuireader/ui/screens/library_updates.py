@@ -97,11 +97,14 @@ class LibraryUpdates(Screen[None]):
         if removed_ids:
             n = len(removed_ids)
             parts.append(f"{n} article{'s' if n != 1 else ''} deleted")
+        if not parts:
+            return
+        message = "Library: " + "; ".join(parts) + "."
         opened = self._opened_before_refresh
         if opened is not None and opened[0] in removed_ids:
-            parts.append(f"the open article was deleted: {opened[1]!r}")
-        if parts:
-            self._say("Library: " + "; ".join(parts) + ".", timeout=4)
+            # (the title on a line of its own: an Arabic one is laid out whole)
+            message += "\nThe open article was deleted:\n" + " ".join(opened[1].split())
+        self._say(message, timeout=6)
 
     def _carry_over_marks(self) -> None:
         """Once, with the whole list: a library moved or renamed since the last

@@ -37,6 +37,7 @@ from tuireader.ui.screens.auto_bidi import AutoBidi
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
 from tuireader.ui.source import Source
+from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.bars import KeyBar, TitleBar
 from tuireader.ui.widgets.details import CommentsPane, MetadataPane
@@ -199,7 +200,9 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, inherit_bindings=False):
         from tuireader.library_label import library_label
 
         room = max(8, self.article_list.size.width - 6 or LIST_LABEL_CELLS)
-        set_title(self.article_list, library_label(Path(self.source.root), room))
+        label = library_label(Path(self.source.root), room)
+        # (a folder name may be Arabic: shaped and in visual order like the rest)
+        set_title(self.article_list, message_line(label, room, self.options))
 
     @property
     def list_complete(self) -> bool:
