@@ -50,10 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
             "mintty, kitty, WezTerm, Alacritty, Windows Terminal); 'terminal' sends "
             "logical text and lets the terminal do bidi (Konsole, iTerm2, macOS "
             "Terminal, PuTTY). Over SSH the locale may be C: tuireader writes UTF-8 "
-            "anyway."
+            "anyway. Feeds: tuireader feeds {add,list,remove,import,export} and "
+            "tuireader fetch [NAME...] (see tuireader feeds --help)."
         ),
     )
-    parser.add_argument("directory", nargs="?", metavar="DIR", help="directory of articles")
+    parser.add_argument(
+        "directory",
+        nargs="?",
+        metavar="DIR",
+        help="directory of articles (one named 'feeds' or 'fetch': ./feeds)",
+    )
     parser.add_argument(
         "--print",
         dest="print_file",
@@ -269,6 +275,13 @@ def open_reader(args: argparse.Namespace, settings) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from tuireader.terminal import ensure_utf8_output
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("feeds", "fetch"):
+        # Subcommands only as the first word: `tuireader ./feeds` opens a directory.
+        from tuireader.feeds.cli import main as feeds_main
+
+        ensure_utf8_output()
+        return feeds_main(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.print_file and args.directory:

@@ -234,6 +234,8 @@ def _apply(settings: Settings, data: dict[str, Any], text: str, path: Path) -> S
                 values["keymap"] = _keymap(value, text, path, problems, lines)
             else:
                 problem(key, "expected a table: [keys]; ignored")
+        elif key in ("feeds", "fetch"):
+            pass  # subscriptions: read and checked by tuireader.feeds.subscriptions
         else:
             problem(key, "unknown setting; ignored")
     return replace(
