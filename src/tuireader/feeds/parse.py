@@ -110,7 +110,10 @@ def parse_feed(body: bytes, content_type: str = "", url: str = "") -> ParsedFeed
         io.BytesIO(_fix_utf8(body, notes)),
         response_headers={"content-type": content_type or "application/xml",
                           "content-location": url},
-        sanitize_html=True,
+        # Bodies are never shown as HTML: the converter keeps text and drops
+        # scripts, styles and frames whole (feedparser's sanitizer would keep
+        # the text inside a frame).
+        sanitize_html=False,
         resolve_relative_uris=True,
     )
     if not data.get("version"):
