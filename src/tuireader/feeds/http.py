@@ -36,7 +36,6 @@ FEED_ACCEPT = (
 MAX_REDIRECTS = 5
 PERMANENT = (301, 308)
 TEMPORARY = (302, 303, 307)
-CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
@@ -225,7 +224,7 @@ class HttpClient:
             raise FetchError(f"too large: {_mb(int(declared))} at {r.url}, {_limit(cap)}")
         chunks: list[bytes] = []
         size = 0
-        for chunk in r.iter_bytes(CHUNK):
+        for chunk in r.iter_bytes():  # (as they arrive: a chunk size would wait to fill it)
             size += len(chunk)
             if size > cap:
                 raise FetchError(f"too large: more than {_mb(cap)} at {r.url}, {_limit(cap)}")
