@@ -82,7 +82,9 @@ def test_persian_atom(server, fetch, library):
     article = load_article(path)
     assert article.direction is Direction.RTL
     # ZWNJ inside Persian words survives the trip
-    assert article.paragraphs[0] == "بارش سنگین برف از صبح امروز آغاز شد و همه\u200cی مدارس تعطیل شدند."
+    assert article.paragraphs[0] == (
+        "بارش سنگین برف از صبح امروز آغاز شد و همه\u200cی مدارس تعطیل شدند."
+    )
     assert article.subheadings == ("وضعیت جاده\u200cها",)
     assert article.paragraphs[1:] == ("• جاده\u200cی چالوس بسته است", "• آزادراه قزوین باز است")
 

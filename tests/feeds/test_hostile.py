@@ -55,19 +55,20 @@ EXTERNAL_DTD = b"""<?xml version="1.0"?>
 HTML_PAGE = b"""<!DOCTYPE html>
 <html><head><title>News</title></head><body><p>Welcome to our site</p></body></html>"""
 
-TRAVERSAL = """<?xml version="1.0" encoding="utf-8"?>
+TRAVERSAL = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>../../escape</title>
 <item><guid>../../../../outside.md</guid><title>../../../etc/passwd</title>
 <description>one</description></item>
 <item><guid>/etc/passwd</guid><title>..</title><description>two</description></item>
 <item><guid>C:\\Windows\\system.ini</guid><title>CON</title><description>three</description></item>
 <item><guid>x\x00y</guid><title>.hidden/..\\..</title><description>four</description></item>
-</channel></rss>""".encode()
+</channel></rss>"""
 
 ESCAPES = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Esc&#x202E;apes</title>
 <item><guid>esc-1</guid>
-<title>Breaking: &#x1b;]0;owned&#x7;&#x1b;[31mred&#x1b;[0m \u202egnikaerb\u202c \u2066isolated\u2069</title>
+<title>Breaking: &#x1b;]0;owned&#x7;&#x1b;[31mred&#x1b;[0m
+ \u202egnikaerb\u202c \u2066isolated\u2069</title>
 <description>&lt;p&gt;body \x1b[2J cleared? \u009b31m&lt;/p&gt;</description></item>
 </channel></rss>""".encode()
 
@@ -220,7 +221,10 @@ def test_windows_1256_feed(server, fetch, library):
         server, "/1256", body, "application/rss+xml; charset=windows-1256"), name="cp"))
     assert bad.ok and bad.new == 2, bad.line
     titles = sorted(load_article(p).title for p in (library / "feeds" / "cp").glob("*.md"))
-    assert titles == ["أسعار النفط ترتفع 2% في ختام التداولات", "طيور الفلامنغو تعود إلى بحيرة الملح"]
+    assert titles == [
+        "أسعار النفط ترتفع 2% في ختام التداولات",
+        "طيور الفلامنغو تعود إلى بحيرة الملح",
+    ]
 
 
 def test_escape_sequences_and_bidi_overrides_never_reach_a_file(server, fetch, library):
