@@ -39,26 +39,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", metavar="FILE", help="config file (default: the user's)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # --config is accepted anywhere after the command word, too
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", dest="config_sub",
+                        default=argparse.SUPPRESS,
+                        help="config file (default: the user's)")
+    epilog = parser.epilog
 
-    feeds = sub.add_parser("feeds", help="manage subscriptions")
-    feeds.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS, dest="config_sub")
+    feeds = sub.add_parser("feeds", help="manage subscriptions", parents=[common], epilog=epilog)
     actions = feeds.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = actions.add_parser("add", help="subscribe to the feed at URL")
+
+    def action(name: str, text: str) -> argparse.ArgumentParser:
+        return actions.add_parser(name, help=text, parents=[common])
+
+    add = action("add", "subscribe to the feed at URL")
     add.add_argument("url", metavar="URL")
     add.add_argument("--name", help="how the feed is named (default: the address's host)")
     add.add_argument("--folder", help="put its items under feeds/FOLDER/")
     add.add_argument("--fulltext", action="store_true",
                      help="fetch each item's page for the whole article")
-    actions.add_parser("list", help="list the subscriptions")
-    remove = actions.add_parser("remove", help="unsubscribe (files already fetched stay)")
+    action("list", "list the subscriptions")
+    remove = action("remove", "unsubscribe (files already fetched stay)")
     remove.add_argument("key", metavar="NAME|URL")
-    imp = actions.add_parser("import", help="subscribe to every feed in an OPML file")
+    imp = action("import", "subscribe to every feed in an OPML file")
     imp.add_argument("file", metavar="FILE.opml")
-    actions.add_parser("export", help="write the subscriptions as OPML 2.0 to standard output")
+    action("export", "write the subscriptions as OPML 2.0 to standard output")
 
-    fetch = sub.add_parser("fetch", help="fetch feeds into the library")
+    fetch = sub.add_parser("fetch", help="fetch feeds into the library", parents=[common],
+                           epilog=epilog)
     fetch.add_argument("names", nargs="*", metavar="NAME", help="only these feeds (name or URL)")
-    fetch.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS, dest="config_sub")
     fetch.add_argument("--dir", metavar="DIR",
                        help="library to write into (default: 'directory' in the config)")
     fetch.add_argument("--restore-deleted", action="store_true",
@@ -69,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _config_path(args: argparse.Namespace) -> Path:
     from tuireader.config import default_config_path
 
-    given = args.config_sub or args.config
+    given = getattr(args, "config_sub", None) or args.config
     return Path(given).expanduser() if given else default_config_path()
 
 
