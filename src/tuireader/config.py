@@ -69,6 +69,7 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("bidi_mode", "B", "Bidi: app/terminal", show=True),
     KeyAction("harakat", "H", "Harakat on/off"),
     KeyAction("shaping", "S", "Shaping on/off"),
+    KeyAction("fetch_feeds", "R", "Fetch feeds now"),
     KeyAction("help", "question_mark", "Help", show=True),
     KeyAction("command_palette", "ctrl+p", "Commands"),
     KeyAction("quit", "q", "Quit", show=True),

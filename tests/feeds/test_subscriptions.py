@@ -11,7 +11,6 @@ import pytest
 
 from tuireader.cli import main
 from tuireader.feeds.subscriptions import (
-    Feed,
     SubscriptionError,
     export_opml,
     load_feeds,

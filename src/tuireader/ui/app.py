@@ -13,6 +13,7 @@ from textual.widgets import Input
 from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.state import StateStore
 from tuireader.ui.commands import ActionsProvider
+from tuireader.ui.feed_commands import FeedsProvider
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
 
@@ -22,7 +23,7 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {ActionsProvider, FeedsProvider}
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]

@@ -5,7 +5,8 @@ article) and hands it down to the panes; panes post messages up. All keys are
 bound here, once, from the key table, so the config's [keys] table rebinds them
 and the footer, the help screen and the command palette list the same thing.
 Two parts live in their own modules: keeping the list in step with the
-directory (``library_updates``) and the live filter (``filtering``).
+directory (``library_updates``), the live filter (``filtering``) and
+fetching feeds (``feed_fetching``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore
 from tuireader.ui.keys import main_bindings
+from tuireader.ui.screens.feed_fetching import FeedFetching
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
 from tuireader.ui.source import Source
@@ -51,7 +53,7 @@ SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones i
 TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
-class MainScreen(LibraryUpdates, Filtering, inherit_bindings=False):
+class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False):
     # ctrl+c quits while the terminal is too small (otherwise Textual's hint runs)
     BINDINGS = [*main_bindings(), Binding("ctrl+c", "small_quit", show=False)]
     AUTO_FOCUS = "#list"
