@@ -83,13 +83,20 @@ def fetch_feeds(
                     result = FeedResult(feeds[i], False, f"failed: {clean_line(str(exc))}")
                 results[i] = result
                 done += 1
-                try:
-                    memory.save()
-                except OSError as exc:
-                    result.message += f" (could not save {memory.path}: {exc.strerror})"
+                if result.new or result.updated:  # (files written: remember them now)
+                    _save(memory, result)
                 if progress is not None:
                     progress(result, done, len(feeds))
+    if results:
+        _save(memory, results[max(results)])
     return [results[i] for i in range(len(feeds))]
+
+
+def _save(memory: Memory, result: FeedResult) -> None:
+    try:
+        memory.save()
+    except OSError as exc:
+        result.message += f" (could not save {memory.path}: {exc.strerror})"
 
 
 class _Job:
