@@ -190,3 +190,14 @@ def test_proxy_settings_come_from_the_environment(server, fetch, monkeypatch):
     assert result.ok and result.new == 2, result.line
     request = server.log[0][0]
     assert request.headers["Host"] == "feeds.invalid"
+
+
+def test_every_spaces_out_fetches_unless_forced(server, fetch):
+    server.expect_request("/hourly").respond_with_data(RSS, content_type="application/rss+xml")
+    feed = Feed(server.url_for("/hourly"), name="hourly", every=3600)
+    assert fetch(feed)[0].new == 2
+    [skipped] = fetch(feed)
+    assert skipped.ok and skipped.skipped and skipped.line == "hourly: not due for 60 min"
+    assert len(server.log) == 1
+    [forced] = fetch(feed, force=True)
+    assert forced.ok and not forced.skipped and len(server.log) == 2

@@ -104,3 +104,19 @@ async def test_palette_add_feed(make_app, tmp_path):
         await pilot.press(*"https://news.example/rss", "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, AddFeedScreen))
         assert [f.url for f in load_feeds(config).feeds] == ["https://news.example/rss"]
+
+
+async def test_interval_from_the_config_fetches_while_running(make_app, tmp_path, servers):
+    servers[0].expect_request("/ar").respond_with_data(FEED, content_type="application/rss+xml")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[fetch]\ninterval = 0.005   # minutes\n\n[[feeds]]\nurl = "{servers[0].url_for("/ar")}"'
+        '\nname = "Arabic"\n',
+        encoding="utf-8",
+    )
+    app = make_app(config_path=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded(pilot)
+        # no key pressed: the timer fetches, the rescan lists the items
+        await wait_for(pilot, lambda: any(
+            r.rel.startswith("feeds/arabic/") for r in screen.article_list.rows))
