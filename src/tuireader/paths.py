@@ -14,6 +14,18 @@ from pathlib import Path
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def display_path(path: str | os.PathLike[str], home: Path | None = None) -> str:
+    """``path`` as a person reads it: under the home directory it starts with ``~``
+    (shorter, and the same on every machine for the same place)."""
+    path = Path(path)
+    try:
+        home = home if home is not None else Path.home()
+        rest = path.relative_to(home)
+    except (RuntimeError, ValueError, KeyError):  # no home, or not under it
+        return str(path)
+    return "~" if rest == Path() else str(Path("~") / rest)
+
+
 def bundled_samples() -> Path | None:
     """The sample articles shipped with tuireader, or None if they are missing."""
     packaged = _PACKAGE_DIR / "samples"

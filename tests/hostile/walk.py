@@ -49,7 +49,7 @@ class HeaderRow:
 
 
 def walk(p: PtySession, count: int, cols: int, open_every: int = 4, wait=lambda step: True,
-         timeout: float = 10.0, last: str = "") -> tuple[list[int], str]:
+         timeout: float = 30.0, last: str = "") -> tuple[list[int], str]:
     """Press j ``count`` times. After the steps ``wait`` selects, wait until the
     next article is on screen (the header, which shows the article's title,
     changed); open every ``open_every``-th one (Enter, G, Shift+Tab). At the

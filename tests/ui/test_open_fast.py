@@ -8,11 +8,14 @@ highlights and asked-for positions are all there afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed
 
 import tuireader.ui.widgets.reader as reader_module
 from tuireader.article import Article, Block, BlockKind, Direction
@@ -43,7 +46,7 @@ def held(monkeypatch):
     real = reader_module.layout_rest
 
     def slow(*args, **kwargs):
-        release.wait(timeout=10)  # (a failed test must not hang)
+        release.wait(timeout=300)  # (the fixture's teardown releases it; a guard only)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(reader_module, "layout_rest", slow)
@@ -51,14 +54,14 @@ def held(monkeypatch):
     release.set()
 
 
-async def pump(pilot: Pilot, predicate, tries: int = 400) -> None:
+async def pump(pilot: Pilot, predicate, timeout: float = 60.0) -> None:
     """Let the app run until ``predicate`` holds, without waiting on workers
-    (one of them is held on purpose)."""
-    for _ in range(tries):
-        if predicate():
-            return
+    (one of them is held on purpose). Bounded by time, not rounds: a loaded
+    machine may need many rounds; the bound only guards against a hang."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "the app never reached the expected state"
         await pilot.pause(0.01)
-    assert predicate(), "the app never reached the expected state"
 
 
 def reader_text(pilot: Pilot, reader: ReaderView) -> str:
@@ -221,8 +224,11 @@ async def test_a_late_rest_of_an_article_left_behind_is_dropped(make_app, tmp_pa
         )
         reader.show(short)
         held.set()
-        for _ in range(20):
-            await pilot.pause(0.01)
+        # the late rest is delivered (or dropped) before its worker ends
+        for worker in [w for w in app.workers if w.group == "reader-rest"]:
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await worker.wait()
+        await pilot.pause()
         assert reader.complete
         assert all(line.block in (None, -1, 0) for line in reader.lines)
         assert "Paragraph" not in reader_text(pilot, reader)

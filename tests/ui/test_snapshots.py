@@ -1,13 +1,24 @@
 """SVG snapshots of the main screens (pytest-textual-snapshot).
 
 Deterministic: the fixture articles, private state and cache directories, no
-clock in the header. Update after a deliberate change with
-``pytest tests/ui/test_snapshots.py --snapshot-update`` and look at the SVGs.
+clock in the header, no path that depends on where the test runs. Update after
+a deliberate change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
+and look at the SVGs.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import loaded, wait_for
+
+
+@pytest.fixture(autouse=True)
+def fixed_home(tmp_path, monkeypatch):
+    """Paths on screen (the config file in help) are shown from ``~``; with the
+    test's own folder as home they read the same in any clone, on any machine,
+    after any number of earlier pytest runs."""
+    monkeypatch.setenv("HOME", str(tmp_path))
 
 
 async def _ready(pilot) -> None:

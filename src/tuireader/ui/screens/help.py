@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tuireader.config import KEY_ACTIONS
+from tuireader.paths import display_path
 from tuireader.ui.keys import display_keys
 
 MARKERS = (
@@ -85,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
         )
         if self.config_path is not None:
             text.append("\nConfig file: ", style="bold")
-            text.append(str(self.config_path) + "\n")
+            text.append(display_path(self.config_path) + "\n")
         return text
 
     def action_dismiss_help(self) -> None:

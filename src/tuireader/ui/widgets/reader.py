@@ -109,6 +109,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         # the first match; the top line then), taken up when the rest arrives
         # unless the reader has been scrolled meanwhile
         self._pending: tuple[int | None, int] | None = None
+        # End was the last move: the end stays in view when the pane's height
+        # changes right after (a new article's details table, a resize)
+        self._at_end = False
         self._matches: dict[int, list[tuple[int, int]]] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
         # styles looked up once per style change, not per painted line (each
@@ -165,6 +168,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self, keep_position: bool, laid_out: LaidOut | None = None) -> None:
         anchor = self._anchor() if keep_position else None
+        if not keep_position:
+            self._at_end = False  # another article, or a message
         self._generation += 1
         self._pending = None
         self._measure = self.measure
@@ -353,20 +358,26 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._add_matches(self.lines)
             self._update_virtual_size()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+        self._at_end = True
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if new_value < self.max_scroll_y:
+            self._at_end = False  # scrolled up since (keys, wheel, scrollbar)
         if int(old_value) != int(new_value):
             self.post_message(self.Scrolled(int(new_value)))
 
     # -- rendering -------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
+        at_end = self._at_end
         if self.measure != self._measure:
             self._relayout(keep_position=True)
         else:
             self._cache.clear()
             self._update_virtual_size()
+        if at_end:
+            self.end()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
