@@ -263,3 +263,13 @@ def test_a_feed_cannot_name_a_folder_outside(server, fetch, library, tmp_path):
     assert result.ok, result.line
     nothing_outside(tmp_path, library)
     assert files_under(library / "feeds")
+
+
+def test_windows_1256_named_only_by_the_http_header(server, fetch, library):
+    text = RSS.decode("utf-8").replace('<?xml version="1.0" encoding="UTF-8"?>', "")
+    url = serve_bytes(server, "/hdr", text.encode("cp1256"),
+                      "application/rss+xml; charset=windows-1256")
+    [result] = fetch(Feed(url, name="hdr"))
+    assert result.ok and result.new == 2 and "UTF-8" not in result.line, result.line
+    titles = sorted(load_article(p).title for p in (library / "feeds" / "hdr").glob("*.md"))
+    assert titles[1] == "طيور الفلامنغو تعود إلى بحيرة الملح"

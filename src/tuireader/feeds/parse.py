@@ -78,9 +78,12 @@ def _as_ascii_view(body: bytes) -> bytes:
     return body
 
 
-def _fix_utf8(body: bytes, notes: list[str]) -> bytes:
+def _fix_utf8(body: bytes, content_type: str, notes: list[str]) -> bytes:
     m = _XML_ENCODING.match(body[:200])
     declared = m.group(1).decode("ascii").lower() if m else "utf-8"
+    charset = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", content_type)
+    if charset:  # the HTTP header outranks the document's own declaration
+        declared = charset.group(1).lower()
     if declared not in ("utf-8", "utf8") or body[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return body
     try:
@@ -107,7 +110,7 @@ def parse_feed(body: bytes, content_type: str = "", url: str = "") -> ParsedFeed
 
     notes: list[str] = []
     data = feedparser.parse(
-        io.BytesIO(_fix_utf8(body, notes)),
+        io.BytesIO(_fix_utf8(body, content_type, notes)),
         response_headers={"content-type": content_type or "application/xml",
                           "content-location": url},
         # Bodies are never shown as HTML: the converter keeps text and drops
