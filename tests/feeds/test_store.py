@@ -99,3 +99,15 @@ def test_different_ids_give_different_names(ident):
     a = item_file_name(Item(id=ident, title="Same title"))
     b = item_file_name(Item(id=ident + "x", title="Same title"))
     assert a != b
+
+
+def test_a_lost_memory_does_not_duplicate_items(server, fetch, library, state_dir):
+    import shutil
+
+    feed = changing_feed(server, [RSS])
+    fetch(feed)
+    before = sorted((library / "feeds" / "ar").iterdir())
+    shutil.rmtree(state_dir)
+    [again] = fetch(feed)
+    assert again.ok and again.new == 0, again.line
+    assert sorted((library / "feeds" / "ar").iterdir()) == before

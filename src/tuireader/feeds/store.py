@@ -171,7 +171,11 @@ class FeedWriter:
             else:
                 self.new += 1
         else:
-            if path.exists():  # same name from another id (practically never): keep both
+            if _same_bytes(path, data):  # written before, then forgotten (memory lost)
+                with self.lock:
+                    self.record["items"][item.id] = {"file": path.name, "sha": digest}
+                return None
+            if path.exists():  # not ours, or changed since: keep it, write beside it
                 path = inside(self.base, self.folder / f"{path.stem}-{short_hash(name, 6)}.md")
             self.new += 1
         write_atomic(path, data)
@@ -180,3 +184,10 @@ class FeedWriter:
         with self.lock:
             self.record["items"][item.id] = {"file": path.name, "sha": digest}
         return path
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
