@@ -187,3 +187,13 @@ def test_a_directory_named_feeds_opens_with_a_path(tmp_path, private_dirs):
     no_feeds = _cli(["feeds", "list"], private_dirs, tmp_path)
     assert no_feeds.stdout.strip() == "no feeds yet: tuireader feeds add URL"
     assert "tuireader ./feeds" in _cli(["feeds", "--help"], private_dirs, tmp_path).stdout
+
+
+def test_import_reports_outlines_it_skips(tmp_path, capsys):
+    opml = tmp_path / "mixed.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="Bad" xmlUrl="javascript:x"/>'
+                    '<outline text="Good" xmlUrl="https://good.example/rss"/></body></opml>',
+                    encoding="utf-8")
+    code, out, err = run("feeds", "import", str(opml), config=tmp_path / "c.toml", capsys=capsys)
+    assert code == 0 and out.startswith("1 feeds added")
+    assert err.startswith(f"tuireader: warning: {opml}: skipped Bad: 'javascript:x' is not a web")

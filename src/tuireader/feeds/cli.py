@@ -20,7 +20,7 @@ from tuireader.feeds.subscriptions import (
     export_opml,
     find_feed,
     load_feeds,
-    parse_opml,
+    read_opml,
     remove_feed,
 )
 from tuireader.sanitize import clean_line
@@ -118,7 +118,9 @@ def _feeds(args: argparse.Namespace, config: Path) -> int:
             data = path.read_bytes()
         except OSError as exc:
             raise SubscriptionError(f"{path}: {exc.strerror or exc}") from None
-        found = parse_opml(data, str(path))
+        found, skipped = read_opml(data, str(path))
+        for problem in skipped:
+            _say(f"{PROG}: warning: {problem}", sys.stderr)
         added = add_feeds(config, found)
         _say(f"{len(added)} feeds added, {len(found) - len(added)} already there, from {path}")
         return 0

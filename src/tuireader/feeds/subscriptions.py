@@ -339,6 +339,11 @@ def parse_opml(data: bytes, origin: str = "OPML") -> list[Feed]:
 
     An outline with ``xmlUrl`` is a feed; the outline holding it is its folder.
     """
+    return read_opml(data, origin)[0]
+
+
+def read_opml(data: bytes, origin: str = "OPML") -> tuple[list[Feed], list[str]]:
+    """The feeds, and a line for each outline that was skipped."""
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
@@ -363,12 +368,12 @@ def parse_opml(data: bytes, origin: str = "OPML") -> list[Feed]:
                 try:
                     feeds.append(Feed(url=check_url(url), name=label, folder=folder))
                 except SubscriptionError as exc:
-                    problems.append(str(exc))
+                    problems.append(f"{origin}: skipped {label or 'a feed'}: {exc}")
             else:
                 walk(child, label or folder)
 
     walk(root.find("body"), None)
-    return feeds
+    return feeds, problems
 
 
 def export_opml(feeds: tuple[Feed, ...] | list[Feed]) -> str:
