@@ -276,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tuireader.terminal import ensure_utf8_output
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--config"] and argv[2:3] in (["feeds"], ["fetch"]):
+        argv = [argv[2], *argv[:2], *argv[3:]]  # `--config FILE fetch` reads as meant
     if argv and argv[0] in ("feeds", "fetch"):
         # Subcommands only as the first word: `tuireader ./feeds` opens a directory.
         from tuireader.feeds.cli import main as feeds_main

@@ -197,3 +197,10 @@ def test_import_reports_outlines_it_skips(tmp_path, capsys):
     code, out, err = run("feeds", "import", str(opml), config=tmp_path / "c.toml", capsys=capsys)
     assert code == 0 and out.startswith("1 feeds added")
     assert err.startswith(f"tuireader: warning: {opml}: skipped Bad: 'javascript:x' is not a web")
+
+
+def test_config_option_before_the_command(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    assert main(["--config", str(config), "feeds", "add", "https://a.example/rss"]) == 0
+    assert main(["--config", str(config), "feeds", "list"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "a.example https://a.example/rss"
