@@ -201,3 +201,18 @@ def test_every_spaces_out_fetches_unless_forced(server, fetch):
     assert len(server.log) == 1
     [forced] = fetch(feed, force=True)
     assert forced.ok and not forced.skipped and len(server.log) == 2
+
+
+def test_a_server_that_is_down(fetch):
+    from pytest_httpserver import HTTPServer
+
+    srv = HTTPServer(host="127.0.0.1", port=0)
+    srv.start()
+    url = srv.url_for("/rss")
+    srv.stop()  # the port is now closed
+    [result] = fetch(Feed(url, name="down"))
+    host = url.split("/")[2]
+    assert result.line == (
+        f"down: cannot connect to {host}: connection refused (the server is down or the port "
+        "is wrong)"
+    )

@@ -214,6 +214,8 @@ class HttpClient:
                 raise FetchError(f"timed out after {_seconds(limit)} at {url}") from None
             except httpx.DecodingError:
                 raise FetchError(f"the server sent a damaged compressed body at {url}") from None
+            except httpx.ConnectError as exc:
+                raise FetchError(f"cannot connect to {_host(url)}: {_describe(exc)}") from None
             except httpx.HTTPError as exc:
                 raise FetchError(f"cannot fetch {url}: {_describe(exc)}") from None
 
@@ -253,8 +255,20 @@ def _reason(status: int) -> str:
         return "error"
 
 
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
+
+
 def _describe(exc: Exception) -> str:
     text = clean_line(str(exc)) or type(exc).__name__
+    low = text.lower()
+    if "name or service not known" in low or "nodename nor servname" in low or (
+        "name resolution" in low
+    ):
+        return "no such host (check the address)"
+    if "connection refused" in low:
+        return "connection refused (the server is down or the port is wrong)"
     if "CERTIFICATE" in text.upper():
         return f"TLS certificate not trusted ({text})"
     return text
