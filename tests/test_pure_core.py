@@ -6,6 +6,9 @@ import sys
 
 PURE_MODULES = [
     "tuireader.aside",
+    "tuireader.fs_errors",
+    "tuireader.index_faults",
+    "tuireader.signals",
     "tuireader.article",
     "tuireader.index_db",
     "tuireader.catalog",

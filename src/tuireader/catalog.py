@@ -26,7 +26,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from tuireader.article import Article, Direction
+from tuireader.fs_errors import describe_place_error
 from tuireader.index_db import IndexDB, ParsedRow, db_path_for, from_db_rel
+from tuireader.index_faults import IndexUnavailable, is_corrupt, kind_of, why
 from tuireader.sanitize import clean_line
 
 ProgressFn = Callable[[int, int], None]
@@ -92,6 +94,10 @@ class Changes:
         return bool(self.added or self.changed or self.removed)
 
 
+class LibraryMissing(IndexUnavailable):
+    """The library folder cannot be reached just now; nothing was changed."""
+
+
 class Catalog:
     """The articles under ``root``, backed by an index in ``cache_dir``.
 
@@ -131,7 +137,9 @@ class Catalog:
         if rows is None:
             try:
                 rows = self._list_rows()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    raise self._unavailable(exc, "read") from None
                 self._db.rebuild()
                 return []
         new = tuple.__new__
@@ -192,11 +200,10 @@ class Catalog:
         try:
             rowids = self._db.search_rowids(terms, limit)
             ids = self._db.aids_for_rowids(rowids)
-        except sqlite3.OperationalError:
-            return []
-        except sqlite3.DatabaseError:
-            self._db.rebuild()
-            return []
+        except sqlite3.DatabaseError as exc:
+            if is_corrupt(exc):
+                self._db.rebuild()
+            return []  # (a busy or unreachable index: the titles are still searched)
         return [ids[r] for r in rowids if r in ids]
 
     # -- refreshing --------------------------------------------------------
@@ -216,12 +223,63 @@ class Catalog:
         refresh). One refresh runs at a time; a second caller waits.
         """
         with self._refresh_lock:
+            self._check_root()
             try:
-                return self._refresh(progress, cancel)
-            except sqlite3.DatabaseError:
+                return self._refresh_racing(progress, cancel)
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    # full, read-only, busy: the index is good, keep it as it is
+                    raise self._unavailable(exc, "update") from None
                 # Damaged while in use: start over from an empty index.
                 self._db.rebuild()
+                try:
+                    return self._refresh(progress, cancel)
+                except sqlite3.DatabaseError as again:
+                    raise self._unavailable(again, "update") from None
+
+    def _refresh_racing(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
+        """Another process (a second reader on the same library) may add the
+        same new files between our scan and our write: the constraint then
+        fails and a second look finds them there."""
+        for _attempt in range(3):
+            try:
                 return self._refresh(progress, cancel)
+            except sqlite3.IntegrityError:
+                continue
+        return self._refresh(progress, cancel)
+
+    def _check_root(self) -> None:
+        """A library folder that has gone (renamed and back, an unmounted disk)
+        is taken as passing: the index and its list are kept, not emptied."""
+        try:
+            os.stat(self.root)
+            return
+        except OSError as exc:
+            problem = exc
+        try:
+            known = self._db.count()
+        except sqlite3.Error:
+            known = 0
+        if known:
+            why_ = describe_place_error(problem, self.root)
+            raise LibraryMissing(
+                "missing",
+                f"The library folder {self.root} cannot be reached ({why_}); showing the "
+                "articles indexed before, and looking for it again every few seconds.",
+            )
+
+    def _unavailable(self, exc: BaseException, doing: str) -> IndexUnavailable:
+        reason = why(exc, self.db_path.parent)
+        return IndexUnavailable(
+            kind_of(exc),
+            f"Could not {doing} the article index in {self.db_path.parent} ({reason}); "
+            "the list shows what it held, and it is tried again later.",
+        )
+
+    @property
+    def notice(self) -> str | None:
+        """Why the index is kept in memory this session, if it is."""
+        return self._db.notice
 
     def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
         from tuireader.library import scan_stamps
@@ -399,41 +457,68 @@ def _start_pool(n: int):
     """A pool of ``n`` spawned parser processes, or None when none can start.
 
     Spawned, not forked: the caller is usually a thread of a running app,
-    and forking a threaded process can deadlock. Textual replaces
-    ``sys.stderr`` with an object without a usable file descriptor, which
-    multiprocessing hands to its helper process: the real stderr is put
-    back for the moment the pool starts.
+    and forking a threaded process can deadlock. The processes (and
+    multiprocessing's resource tracker) never get the user's terminal: were
+    the app killed, they would write tracebacks and warnings over it.
     """
     import multiprocessing  # (only a first index or a large change needs it)
 
     ctx = multiprocessing.get_context("spawn")
-    with _POOL_LOCK, _real_stderr():
+    with _POOL_LOCK, _children_off_the_terminal():
         try:
-            return ctx.Pool(n)
+            return ctx.Pool(n, initializer=_quiet_worker)
         except Exception:
             return None
 
 
 _POOL_LOCK = threading.Lock()
+_STD_FDS = (0, 1, 2)
 
 
 @contextlib.contextmanager
-def _real_stderr() -> Iterator[None]:
-    current = sys.stderr
+def _children_off_the_terminal() -> Iterator[None]:
+    """While processes start: standard input, output and error are not handed
+    down (close-on-exec), and ``sys.stderr``, which multiprocessing passes to
+    its resource tracker, is the null device. (Textual's own ``sys.stderr``
+    has no file descriptor at all.)"""
+    saved_stderr = sys.stderr
+    inheritable: dict[int, bool] = {}
+    devnull = None
     try:
-        ok = current is not None and current.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        ok = False
-    if ok or sys.__stderr__ is None:
-        yield
-        return
-    sys.stderr = sys.__stderr__
+        devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
+        sys.stderr = devnull
+        for fd in _STD_FDS:
+            with contextlib.suppress(OSError):
+                inheritable[fd] = os.get_inheritable(fd)
+                os.set_inheritable(fd, False)
+    except OSError:
+        pass
     try:
         yield
     finally:
-        sys.stderr = current
+        for fd, was in inheritable.items():
+            with contextlib.suppress(OSError):
+                os.set_inheritable(fd, was)
+        sys.stderr = saved_stderr
+        if devnull is not None:
+            devnull.close()
 
 
+def _quiet_worker() -> None:
+    """In each parser process: the standard streams lead to the null device, so
+    nothing (a traceback when the app is gone, say) reaches a terminal."""
+    for fd in _STD_FDS:
+        try:
+            os.fstat(fd)
+            continue  # (open: not inherited, so something of this process's own)
+        except OSError:
+            pass
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    sys.stdin = None  # type: ignore[assignment]
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
 
 
 def article_id(rel: str) -> str:

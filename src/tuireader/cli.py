@@ -264,12 +264,38 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         # Every animation frame is a round of terminal traffic; over SSH that is lag.
         # Read by Textual at import time, so set it before the UI is imported.
         os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    if settings.bidi_mode == "app":
-        HANDSHAKE.start()  # before the driver enters the alternate screen
+    from tuireader.signals import EXIT_SIGNALS_HANDLER, SignalExit
+
+    # kill, a dropped SSH link (SIGHUP), kill -INT/-QUIT: quit like `q` (signals.py)
+    EXIT_SIGNALS_HANDLER.install()
     try:
-        return run_reader(settings)
+        try:
+            # (inside the try: a signal in the middle of start() still restores)
+            if settings.bidi_mode == "app":
+                HANDSHAKE.start()  # before the driver enters the alternate screen
+            return run_reader(settings)
+        finally:
+            HANDSHAKE.stop()  # after the driver left it (also registered with atexit)
+    except SignalExit as exc:  # before the app ran: nothing to save yet
+        return exc.status
     finally:
-        HANDSHAKE.stop()  # after the driver left it (also registered with atexit)
+        EXIT_SIGNALS_HANDLER.uninstall()
+        _let_go_of_a_closed_terminal()
+
+
+def _let_go_of_a_closed_terminal() -> None:
+    """After a hang-up the terminal is gone: what is left in the output buffers
+    can go nowhere, and must not turn the exit status into Python's 120."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, stream.fileno())
+                os.close(devnull)
+            except (OSError, ValueError, AttributeError):
+                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

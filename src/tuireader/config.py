@@ -22,6 +22,7 @@ Example ``config.toml``::
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -135,9 +136,10 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
         path = default_config_path()
     path = Path(path).expanduser()
     settings = Settings(config_path=path)
-    if path.exists() and not path.is_file():  # a FIFO would block the read
-        return settings.with_problem(f"{path}: not a regular file; using defaults")
     try:
+        # (inside the try: a folder may be unreadable, or its name too long)
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read
+            return settings.with_problem(f"{path}: not a regular file; using defaults")
         raw = path.read_bytes()
     except FileNotFoundError:
         if explicit:

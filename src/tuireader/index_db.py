@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from tuireader.index_faults import BUSY, FULL, READONLY, UNAVAILABLE, is_corrupt, kind_of, why
+
 # Bump whenever the schema or the meaning of a stored column changes (for
 # example a change of the search normalization): old files are then rebuilt.
 SCHEMA_VERSION = 2
@@ -167,7 +169,16 @@ class IndexDB:
         self._local = threading.local()
         self._generation = 0
         self._gen_lock = threading.Lock()
-        self._open_or_rebuild()
+        # Without a usable file (a cache folder that is a file, read-only, full,
+        # unreachable) the index lives in memory for this session: slower to
+        # start, but the reader still reads and searches. ``notice`` says so.
+        self.memory = False
+        self.notice: str | None = None
+        self._memory_con: sqlite3.Connection | None = None
+        try:
+            self._open_or_rebuild()
+        except (sqlite3.Error, OSError) as exc:
+            self._fall_back_to_memory(exc)
 
     # -- connections -----------------------------------------------------
 
@@ -178,13 +189,21 @@ class IndexDB:
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=NORMAL")
-        con.execute("PRAGMA temp_store=MEMORY")
+        try:
+            # (switching a fresh file to WAL does not wait for a busy one: two
+            # processes creating the index at once would fail; retried here)
+            _retry_busy(lambda: con.execute("PRAGMA journal_mode=WAL"))
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA temp_store=MEMORY")
+        except BaseException:
+            con.close()
+            raise
         return con
 
     def conn(self) -> sqlite3.Connection:
         """This thread's connection (reopened after a rebuild)."""
+        if self._memory_con is not None:
+            return self._memory_con  # (one, shared: SQLite serializes its use)
         local = self._local
         con = getattr(local, "con", None)
         if con is None or local.generation != self._generation:
@@ -198,6 +217,8 @@ class IndexDB:
 
     def close(self) -> None:
         """Close this thread's connection (other threads' close when they end)."""
+        if self._memory_con is not None:
+            return  # (the in-memory index lives as long as this object)
         con = getattr(self._local, "con", None)
         if con is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -210,12 +231,37 @@ class IndexDB:
         try:
             if self._valid():
                 return
-        except (sqlite3.Error, OSError):
-            pass
-        self.rebuild()
+        except sqlite3.Error as exc:
+            # a full, read-only, busy or unreachable disk: never rebuild (the
+            # caller falls back to memory); an odd or damaged file: rebuild
+            if kind_of(exc) in (FULL, READONLY, BUSY, UNAVAILABLE):
+                raise
+        self.rebuild(force=False)
+
+    def _fall_back_to_memory(self, exc: BaseException) -> None:
+        reason = why(exc, self.path.parent)
+        with self.write_lock, self._gen_lock:
+            self.close()
+            self._generation += 1
+            con = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            seeded = _copy_read_only(self.path, con)
+            self._memory_con = con
+            self.memory = True
+            try:
+                seeded = seeded and self._valid()
+            except sqlite3.Error:
+                seeded = False
+            if not seeded:
+                self._reset(con, force=True)
+        if seeded:
+            what = "its last copy is used from memory; new articles are indexed for this session"
+        else:
+            what = "articles are indexed in memory for this session, so starting is slower"
+        where = self.path.parent
+        self.notice = f"The article index in {where} cannot be written ({reason}): {what}."
 
     def _valid(self) -> bool:
-        if not self.path.exists():
+        if self._memory_con is None and not self.path.exists():
             return False
         con = self.conn()
         row = con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -230,19 +276,58 @@ class IndexDB:
     def _text_table(self) -> str:
         return "fts" if self.use_fts else "texts"
 
-    def rebuild(self) -> None:
-        """Delete the file (and its WAL) and create an empty index."""
+    def rebuild(self, force: bool = True) -> None:
+        """Empty the index in place (other processes may have it open: the file
+        is never deleted under them), or, when SQLite cannot even do that
+        (damaged), delete the file and start a new one. Without ``force`` an
+        index another process has just created is kept."""
         with self.write_lock, self._gen_lock:
+            if self._memory_con is not None:
+                self._reset(self._memory_con, force=force)
+                return
             self.close()
             self._generation += 1
-            for suffix in ("", "-wal", "-shm", "-journal", SNAPSHOT_SUFFIX):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(str(self.path) + suffix)
-            con = self.conn()
+            try:
+                self._reset(self.conn(), force=force)
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    raise
+                self.close()
+                self._generation += 1
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(str(self.path) + suffix)
+                self._reset(self.conn(), force=True)
+            with contextlib.suppress(OSError):
+                os.unlink(self.snapshot_path)
+
+    def _reset(self, con: sqlite3.Connection, force: bool) -> None:
+        """Drop every table and create the schema, in one write transaction."""
+        con.execute("BEGIN IMMEDIATE")  # (waits for another process's writer)
+        try:
+            if not force and self._schema_current(con):
+                con.execute("COMMIT")  # another process created it meanwhile
+                return
+            master = "SELECT name FROM sqlite_master WHERE type='table' AND "
+            for what in ("sql LIKE 'CREATE VIRTUAL%'", "name NOT LIKE 'sqlite_%'"):
+                for (name,) in con.execute(master + what).fetchall():
+                    con.execute(f'DROP TABLE IF EXISTS "{name}"')
             self._create(con)
+            con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")
+            raise
+
+    def _schema_current(self, con: sqlite3.Connection) -> bool:
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.OperationalError:
+            return False  # no meta table yet
+        return row is not None and row[0] == self.schema_tag
 
     def _create(self, con: sqlite3.Connection) -> None:
-        con.execute("BEGIN")
+        """The schema (the caller holds a write transaction)."""
         con.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
         con.execute(
             """CREATE TABLE articles(
@@ -269,7 +354,6 @@ class IndexDB:
             "INSERT INTO meta VALUES(?, ?)",
             [("schema", self.schema_tag), ("next_docid", "1"), ("dead", "0"), ("list_gen", "1")],
         )
-        con.execute("COMMIT")
 
     def _create_text_table(self, con: sqlite3.Connection) -> None:
         if self.use_fts:
@@ -331,6 +415,8 @@ class IndexDB:
 
         With ``header_only`` only the generation is checked ([] if current).
         """
+        if self.memory:
+            return None
         try:
             with open(self.snapshot_path, "rb") as f:
                 head = f.read(len(_SNAP_MAGIC) + 8)
@@ -360,6 +446,8 @@ class IndexDB:
 
     def write_snapshot(self, rows: list) -> None:
         """Write ``rows`` (marshallable tuples) as the current snapshot."""
+        if self.memory:
+            return
         gen = self.list_gen()
         tmp = self.snapshot_path.with_name(self.snapshot_path.name + f".{os.getpid()}.tmp")
         try:
@@ -444,10 +532,12 @@ class IndexDB:
         con.execute("BEGIN IMMEDIATE")
         try:
             yield con
+            con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            # (SQLite may have rolled back already, after a full disk say)
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")
             raise
-        con.execute("COMMIT")
 
     def insert_stubs(self, con: sqlite3.Connection, stubs: Sequence[tuple]) -> None:
         """New files not parsed yet: (rel, aid, ord, size, mtime_ns, title).
@@ -610,3 +700,32 @@ def _tokenize(text: str) -> list[str]:
 
 def _like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _retry_busy(run, attempts: int = 200) -> None:
+    """Run ``run()``, again while SQLite says the file is busy (a bounded wait)."""
+    import time
+
+    for attempt in range(attempts):
+        try:
+            run()
+            return
+        except sqlite3.OperationalError as exc:
+            if kind_of(exc) != BUSY or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)  # (another process holds the lock: let it finish)
+
+
+def _copy_read_only(path: Path, into: sqlite3.Connection) -> bool:
+    """Copy the index file at ``path`` into ``into`` without writing anything
+    beside it (no WAL, no lock files: the folder may be read-only)."""
+    try:
+        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
+        src = sqlite3.connect(uri, uri=True)
+        try:
+            src.backup(into)
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+    return True

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import sys
 from pathlib import Path
 
 from textual import events
@@ -11,7 +13,9 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from tuireader.config import Settings, default_cache_dir, default_state_dir
-from tuireader.state import StateStore
+from tuireader.sanitize import clean_line
+from tuireader.signals import EXIT_SIGNALS_HANDLER, exit_status
+from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.feed_commands import FeedsProvider
 from tuireader.ui.screens.main import MainScreen
@@ -36,6 +40,7 @@ class TuiReaderApp(App[int]):
         self.store = StateStore(settings.state_dir or default_state_dir(), root)
         self.keymap = dict(settings.keymap)
         self._state_notices: list[str] = []
+        self.exit_notes: list[str] = []  # printed after the screen is restored
 
     def get_default_screen(self) -> MainScreen:
         # the main screen is the default one: no empty screen to build and leave
@@ -47,13 +52,18 @@ class TuiReaderApp(App[int]):
         theme_problem = self._set_theme(self.settings.theme)
         # once the screen (and its toast rack) exists, say what went wrong at startup
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
-        self.call_after_refresh(self._startup_notices, problems, self._state_notices)
+        index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
+        self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
 
-    def _startup_notices(self, problems: list[str], state_notices: list[str]) -> None:
+    def _startup_notices(
+        self, problems: list[str], state_notices: list[str], index_notice: str | None = None
+    ) -> None:
         for problem in problems:
             self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
         for notice in state_notices:
             self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
+        if index_notice:
+            self.notify(index_notice, title="Index", severity="warning", timeout=12, markup=False)
 
     def _set_theme(self, theme: str) -> str | None:
         """Apply the configured theme; return a problem message if it is unknown."""
@@ -76,17 +86,32 @@ class TuiReaderApp(App[int]):
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)
 
+    def on_load(self) -> None:
+        # from here on a terminating signal quits through the same path as `q`
+        EXIT_SIGNALS_HANDLER.attach(asyncio.get_running_loop(), self.quit_for_signal)
+
     def action_quit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.save_state()
-        self.exit(0)
+        self._save_and_exit(0)
+
+    def quit_for_signal(self, signum: int) -> None:
+        self._save_and_exit(exit_status(signum))
+
+    def _save_and_exit(self, code: int) -> None:
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.save_state(at_quit=True)
+        self.exit(code)
 
     def on_unmount(self) -> None:
         try:
             self.store.save()
-        except OSError:
-            pass
+        except OSError as exc:
+            self.note_at_exit(save_failed_note(self.store, exc))
+
+    def note_at_exit(self, note: str) -> None:
+        """Say ``note`` on the terminal once the screen is restored."""
+        if note not in self.exit_notes:
+            self.exit_notes.append(note)
 
 
 def settle_imports() -> None:
@@ -101,7 +126,10 @@ def run_app(settings: Settings) -> int:
     """Run the reader full-screen; return the process exit status."""
     settle_imports()
     app = TuiReaderApp(settings)
+    EXIT_SIGNALS_HANDLER.defer()  # until the app attaches: see signals.py
     result = app.run(mouse=settings.mouse)
+    for note in app.exit_notes:
+        print(f"tuireader: {clean_line(note)}", file=sys.stderr)
     if isinstance(result, int):
         return result
     return app.return_code or 0

@@ -14,8 +14,10 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from tuireader.index_faults import IndexUnavailable
 from tuireader.ui.widgets.article_list import Row
 
+RETRY_FIRST, RETRY_MAX = 2.0, 60.0  # seconds before a failed refresh is tried again
 PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
 # A list update runs in the indexing thread and holds up the index meanwhile
 # (about 1 s for 100,000 rows): wait this many times as long as the last one took.
@@ -25,11 +27,17 @@ PROGRESS_LIST_COST = 5.0
 class LibraryUpdates(Screen[None]):
     """Refreshing from the catalog. MainScreen supplies the panes and the state."""
 
+    # A refresh that fails (full or read-only disk, a folder gone): said once,
+    # then tried again less and less often, up to every RETRY_MAX seconds.
+    _trouble: str | None = None
+    _retry_at = 0.0
+    _backoff = 0.0
+
     def _poll(self) -> None:
         if self.store.reload_if_changed():  # another instance saved marks
             self.article_list.refresh_row()
             self._update_counts()
-        if not self._refreshing:
+        if not self._refreshing and time.monotonic() >= self._retry_at:
             self._refresh_worker(initial=False)
 
     @work(thread=True, group="refresh", exit_on_error=False)
@@ -61,11 +69,34 @@ class LibraryUpdates(Screen[None]):
                 self.app.call_from_thread(self._set_entries, entries, changes, ids)
             else:
                 self.app.call_from_thread(self._progress, 0, 0)
+        except IndexUnavailable as exc:
+            self.app.call_from_thread(self._refresh_failed, exc.message, exc.kind)
         except Exception as exc:  # noqa: BLE001 - report, keep the app alive
-            self.app.call_from_thread(self._report, f"Could not read the library: {exc}")
+            self.app.call_from_thread(self._refresh_failed, f"Could not read the library: {exc}")
+        else:
+            if self._trouble is not None:
+                self.app.call_from_thread(self._refresh_recovered)
         finally:
             self.source.close_thread()
             self._refreshing = False
+
+    def _refresh_failed(self, message: str, kind: str = "") -> None:
+        if message != self._trouble:
+            self._report(message, severity="warning" if kind == "missing" else "error")
+        self._trouble = message
+        # (a folder gone is looked for at a steady pace: it is often back soon)
+        grown = RETRY_FIRST if kind == "missing" else self._backoff * 2
+        self._backoff = min(RETRY_MAX, max(RETRY_FIRST, grown))
+        self._retry_at = time.monotonic() + self._backoff
+        if kind == "missing":
+            self.article_list.border_subtitle = Text("folder missing")
+        elif not self._list_partial:
+            self._update_counts()
+
+    def _refresh_recovered(self) -> None:
+        self._trouble = None
+        self._backoff = self._retry_at = 0.0
+        self._say("The library and its index are in order again.", timeout=4)
 
     def _report(self, message: str, severity: str = "error") -> None:
         self._say(message, severity=severity)

@@ -12,6 +12,7 @@ fetching feeds (``feed_fetching``).
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from textual.worker import get_current_worker
 from tuireader.article import Article
 from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
-from tuireader.state import StateStore
+from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.feed_fetching import FeedFetching
 from tuireader.ui.screens.filtering import Filtering
@@ -43,7 +44,8 @@ from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
 WIDE = 130  # from this width the side panes sit beside the reader
 MIN_WIDTH, MIN_HEIGHT = 64, 22  # below this the panes give way to a message
-SAVE_DELAY = 1.0
+SAVE_DELAY = 1.0  # at most this long between a scroll and its save
+MARK_SAVE_DELAY = 0.25  # a mark or a star: deliberate, so on disk sooner
 ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
 HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
@@ -297,7 +299,10 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
         if self._list_partial:
             self.article_list.border_subtitle = Text("listing…")
             return
-        unread = sum(1 for e in self.entries if not self.store.is_read(e.id))
+        # (a row the scan could not even stat is an error line, not an article)
+        unread = sum(
+            1 for e in self.entries if not self.store.is_read(e.id) and getattr(e, "size", 0) != -1
+        )
         total = len(self.entries)
         shown = len(self.article_list.rows)
         label = f"{unread} unread · {total}"
@@ -425,18 +430,53 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
 
     # -- state -----------------------------------------------------------
 
-    def _schedule_save(self) -> None:
+    _save_due = 0.0  # (monotonic time the pending save runs at)
+
+    def _schedule_save(self, delay: float = SAVE_DELAY) -> None:
+        # Counted from the first unsaved change, not the last: a user who keeps
+        # reading still has every change on disk within ``delay``.
+        due = time.monotonic() + delay
+        if self._save_timer is not None:
+            if self._save_due <= due:
+                return
+            self._save_timer.stop()
+        self._save_due = due
+        self._save_timer = self.set_timer(delay, self.save_state)
+
+    def save_state(self, at_quit: bool = False) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
+            self._save_timer = None
+        if not at_quit:
+            # (in a thread: with a large state file a save takes a tenth of a
+            # second, which keys pressed meanwhile should not wait for)
+            self._save_worker()
+            return
+        try:
+            self.store.save()  # (after any save still running: the store orders them)
+        except OSError as exc:
+            # said on the terminal once the screen is restored
+            getattr(self.app, "note_at_exit", self._report)(save_failed_note(self.store, exc))
 
-    def save_state(self) -> None:
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_worker(self) -> None:
+        result: OSError | None = None
         try:
             self.store.save()
         except OSError as exc:
+            result = exc
+        with contextlib.suppress(RuntimeError):  # (the app ended meanwhile)
+            self.app.call_from_thread(self._save_result, result)
+
+    def _save_result(self, exc: OSError | None) -> None:
+        if exc is not None:
             if not self._save_failed:
-                self._save_failed = True
-                self._report(f"Could not save read marks to {self.store.path}: {exc.strerror}")
+                self._report(save_failed_note(self.store, exc))
+            self._save_failed = True
+            return
+        if self._save_failed:
+            self._say("Read marks are saved again.", timeout=4)
+        self._save_failed = False
 
     def _mark_read(self, row: Row | None, read: bool = True) -> None:
         if row is None:
@@ -445,7 +485,7 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
             self.store.set_read(row.id, read)
             self.article_list.refresh_row(row.id)
             self._update_counts()
-            self._schedule_save()
+            self._schedule_save(MARK_SAVE_DELAY)
 
     # -- focus helpers ---------------------------------------------------
 
@@ -545,7 +585,7 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
             return
         self.store.toggle_star(row.id)
         self.article_list.refresh_row(row.id)
-        self._schedule_save()  # the row's ★ is the feedback
+        self._schedule_save(MARK_SAVE_DELAY)  # the row's ★ is the feedback
 
     def action_refresh(self) -> None:
         if self._refreshing:
@@ -615,7 +655,7 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
         )
 
     def action_quit(self) -> None:
-        self.save_state()
+        self.save_state(at_quit=True)
         self.app.exit(0)
 
     def action_small_quit(self) -> None:
