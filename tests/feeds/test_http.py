@@ -216,3 +216,13 @@ def test_a_server_that_is_down(fetch):
         f"down: cannot connect to {host}: connection refused (the server is down or the port "
         "is wrong)"
     )
+
+
+def test_retry_after_as_seconds_or_an_http_date():
+    from tuireader.feeds.http import retry_after
+
+    now = 1_700_000_000.0  # a fixed clock
+    assert retry_after("120", now) == 120
+    assert retry_after("Wed, 15 Nov 2023 00:13:20 GMT", now) == 7200
+    assert retry_after("Tue, 14 Nov 2023 20:00:00 GMT", now) == 0  # already past
+    assert retry_after("soon", now) is None and retry_after(None, now) is None
