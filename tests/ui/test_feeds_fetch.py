@@ -65,6 +65,9 @@ async def test_R_fetches_with_progress_and_an_error_line(make_app, tmp_path, art
             release.set()
             error = f"Al Jazeera: 404 Not Found at {bad.url_for('/gone')}"
             await wait_for(pilot, lambda: error in messages(app))
+            # and on the screen, as a toast (its words may wrap: compare without spaces)
+            await wait_for(pilot, lambda: "AlJazeera:404NotFound" in "".join(
+                screen_text(app).split()))
             assert "Feeds: 2 new from 1 of 2; 1 failed" in messages(app)
             # the new items reach the list through the library rescan
             await wait_for(pilot, lambda: len(screen.article_list.rows) == before + 2)
