@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
             "the config file, else ./articles, else the bundled sample articles)."
         ),
         epilog=(
-            "bidi modes: 'app' (default) shapes and reorders right-to-left text itself "
+            "bidi modes: 'auto' (default) asks the terminal and picks one of: "
+            "'app' shapes and reorders right-to-left text itself "
             "and asks the terminal not to reorder it again (xterm, VTE/GNOME Terminal, "
             "mintty, kitty, WezTerm, Alacritty, Windows Terminal); 'terminal' sends "
             "logical text and lets the terminal do bidi (Konsole, iTerm2, macOS "
@@ -74,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--bidi",
-        choices=("app", "terminal"),
-        help="who lays out right-to-left text: the app (default) or the terminal",
+        choices=("auto", "app", "terminal"),
+        help=(
+            "who lays out right-to-left text: the app or the terminal; 'auto' "
+            "(default) asks the terminal which it is"
+        ),
     )
     parser.add_argument(
         "--harakat", action="store_true", default=None, help="show Arabic vowel marks"
@@ -130,7 +134,8 @@ def _load_settings(args: argparse.Namespace):
 def _text_options(settings):
     from tuireader.rtl import TextOptions
 
-    return TextOptions(mode=settings.bidi_mode, shape=settings.shaping, harakat=settings.harakat)
+    mode = "terminal" if settings.bidi_mode == "terminal" else "app"  # auto: as app
+    return TextOptions(mode=mode, shape=settings.shaping, harakat=settings.harakat)
 
 
 def _describe_os_error(exc: OSError) -> str:
@@ -213,7 +218,8 @@ def print_article(path: Path, width: int | None, settings) -> int:
         text = text.translate(_UNSAFE)
     try:
         # On a terminal, ask VTE-like terminals not to reorder our visual rows again.
-        with bidi_explicit_mode(enabled=tty and settings.bidi_mode == "app", stream=sys.stdout):
+        explicit = tty and settings.bidi_mode != "terminal"  # auto prints as app
+        with bidi_explicit_mode(enabled=explicit, stream=sys.stdout):
             sys.stdout.write(text)
             sys.stdout.flush()
     except BrokenPipeError:
@@ -240,7 +246,7 @@ def _reader_directory(args: argparse.Namespace, settings) -> Path:
     return choice.path
 
 
-def run_reader(settings) -> int:
+def run_reader(settings, probe=None) -> int:
     """Start the full-screen reader. Kept to one call so the UI stays swappable."""
     import gc
 
@@ -249,11 +255,12 @@ def run_reader(settings) -> int:
     gc.disable()
     from tuireader.ui.app import run_app
 
-    return run_app(settings)
+    return run_app(settings, probe=probe)
 
 
 def open_reader(args: argparse.Namespace, settings) -> int:
-    from tuireader.terminal import HANDSHAKE, is_ssh, tui_refusal
+    from tuireader.term_detect import multiplexer_wrap
+    from tuireader.terminal import HANDSHAKE, is_ssh, restore_terminal, tui_refusal
 
     directory = _reader_directory(args, settings)  # a wrong path is the first thing to fix
     refusal = tui_refusal()
@@ -264,6 +271,12 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         # Every animation frame is a round of terminal traffic; over SSH that is lag.
         # Read by Textual at import time, so set it before the UI is imported.
         os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    probe = None
+    wrap = multiplexer_wrap(os.environ)
+    if settings.bidi_mode == "auto":
+        probe, settings = _auto_bidi(settings)
+        wrap = probe.initial.wrap if probe.initial else wrap
+    HANDSHAKE.wrap = wrap  # also for a later switch to app mode with B
     from tuireader.signals import EXIT_SIGNALS_HANDLER, SignalExit
 
     # kill, a dropped SSH link (SIGHUP), kill -INT/-QUIT: quit like `q` (signals.py)
@@ -272,15 +285,25 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         try:
             # (inside the try: a signal in the middle of start() still restores)
             if settings.bidi_mode == "app":
-                HANDSHAKE.start()  # before the driver enters the alternate screen
-            return run_reader(settings)
+                HANDSHAKE.start(wrap)  # before the driver enters the alternate screen
+            return run_reader(settings, probe)
         finally:
-            HANDSHAKE.stop()  # after the driver left it (also registered with atexit)
+            restore_terminal()  # after the driver left it (also registered with atexit)
     except SignalExit as exc:  # before the app ran: nothing to save yet
         return exc.status
     finally:
         EXIT_SIGNALS_HANDLER.uninstall()
         _let_go_of_a_closed_terminal()
+
+
+def _auto_bidi(settings):
+    """``bidi = "auto"``: start in the mode the environment suggests (app when it
+    says nothing); the terminal's answers may switch it once, later."""
+    from tuireader.term_detect import Probe
+
+    probe = Probe(dict(os.environ))
+    first = probe.initial
+    return probe, dataclasses.replace(settings, bidi_mode=first.mode if first else "app")
 
 
 def _let_go_of_a_closed_terminal() -> None:

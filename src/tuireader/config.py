@@ -9,7 +9,7 @@ Example ``config.toml``::
 
     directory = "~/news"
     theme = "textual-dark"
-    bidi = "app"          # "app": tuireader shapes and reorders; "terminal": the terminal does
+    bidi = "auto"         # "auto": ask the terminal; "app": tuireader reorders; "terminal": it does
     harakat = false       # show Arabic vowel marks
     shaping = true
     mouse = true
@@ -31,7 +31,7 @@ from typing import Any
 from tuireader.aside import move_aside
 
 APP_NAME = "tuireader"
-BIDI_MODES = ("app", "terminal")
+BIDI_MODES = ("auto", "app", "terminal")
 DEFAULT_THEME = "textual-dark"
 
 
@@ -83,7 +83,7 @@ class Settings:
     """Everything the UI needs to start. ``problems`` are shown as notifications."""
 
     directory: Path | None = None
-    bidi_mode: str = "app"
+    bidi_mode: str = "auto"
     harakat: bool = False
     shaping: bool = True
     mouse: bool = True
@@ -215,7 +215,7 @@ def _apply(settings: Settings, data: dict[str, Any], text: str, path: Path) -> S
             if value in BIDI_MODES:
                 values["bidi_mode"] = value
             else:
-                problem(key, f'expected "app" or "terminal", got {value!r}; using "app"')
+                problem(key, f'expected "auto", "app" or "terminal", got {value!r}; using "auto"')
         elif key in ("harakat", "shaping", "mouse"):
             if isinstance(value, bool):
                 values[key] = value
@@ -326,7 +326,7 @@ def sample_config() -> str:
         "# tuireader configuration",
         '# directory = "~/news"',
         f'theme = "{DEFAULT_THEME}"',
-        'bidi = "app"      # "app": tuireader shapes and reorders; "terminal": the terminal does',
+        'bidi = "auto"     # "auto": ask the terminal; "app": tuireader reorders; "terminal"',
         "harakat = false",
         "shaping = true",
         "mouse = true",

@@ -16,6 +16,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
 
+from tuireader.term_detect import passthrough
+
 #: ECMA-48 BDSM reset: explicit bidi mode. VTE (GNOME Terminal & co.) and mintty
 #: stop reordering rows, so visual text laid out by the app is shown as is.
 BIDI_EXPLICIT = "\x1b[8l"
@@ -101,14 +103,17 @@ class BidiHandshake:
     """Puts the terminal in explicit bidi mode for the lifetime of the app.
 
     ``start()`` writes ``CSI 8 l`` (call it before the driver enters the alternate
-    screen); ``stop()`` writes ``CSI 8 h``. ``stop()`` is also registered with
-    atexit, so the terminal is restored even if the app dies with an exception
-    that escapes every ``finally``. Idempotent.
+    screen); ``stop()`` writes ``restore_sequence()``. Under tmux or GNU screen
+    (``wrap``) each sequence also goes out wrapped in the multiplexer's
+    passthrough, so that it reaches the terminal outside. ``stop()`` is also
+    registered with atexit, so the terminal is restored even if the app dies
+    with an exception that escapes every ``finally``. Idempotent.
     """
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream
         self._active = False
+        self.wrap: str | None = None  # "tmux", "screen" or None
 
     @property
     def stream(self) -> TextIO:
@@ -121,18 +126,32 @@ class BidiHandshake:
         except (OSError, ValueError):
             pass  # the terminal is gone; nothing left to restore
 
-    def start(self) -> None:
+    def _both(self, sequence: str) -> str:
+        return sequence + passthrough(sequence, self.wrap)
+
+    def explicit_sequence(self) -> str:
+        """``CSI 8 l``, and its passthrough form under a multiplexer."""
+        return self._both(BIDI_EXPLICIT)
+
+    def restore_sequence(self) -> str:
+        """What puts the terminal back: ``CSI 8 h``, and its passthrough form
+        under a multiplexer; empty if explicit mode was never asked for."""
+        return self._both(BIDI_IMPLICIT) if self._active else ""
+
+    def start(self, wrap: str | None = None) -> None:
         if self._active:
             return
+        self.wrap = wrap
         self._active = True
-        self._send(BIDI_EXPLICIT)
+        self._send(self.explicit_sequence())
         atexit.register(self.stop)
 
     def stop(self) -> None:
         if not self._active:
             return
+        sequence = self.restore_sequence()
         self._active = False
-        self._send(BIDI_IMPLICIT)
+        self._send(sequence)
         atexit.unregister(self.stop)
 
     @property
@@ -147,15 +166,32 @@ class BidiHandshake:
             if not self._active:
                 self._active = True
                 atexit.register(self.stop)
-            return BIDI_EXPLICIT
+            return self.explicit_sequence()
         if self._active:
+            sequence = self.restore_sequence()
             self._active = False
             atexit.unregister(self.stop)
-        return BIDI_IMPLICIT
+            return sequence
+        return self._both(BIDI_IMPLICIT)
+
+    def rewrapped(self, wrap: str | None) -> str:
+        """A multiplexer found out late (from its answer): what to write through
+        the driver now, so the outer terminal hears what was already sent."""
+        if wrap == self.wrap:
+            return ""
+        self.wrap = wrap
+        return passthrough(BIDI_EXPLICIT, wrap) if self._active else ""
 
 
 #: The process-wide handshake: the CLI starts it, the UI reports mode switches to it.
 HANDSHAKE = BidiHandshake()
+
+
+def restore_terminal() -> None:
+    """Undo what the handshake did to the terminal (``CSI 8 h``, also through
+    tmux/screen). Every exit path calls this: normal exit, an exception, atexit,
+    and signal handlers. Safe to call more than once."""
+    HANDSHAKE.stop()
 
 
 @contextmanager

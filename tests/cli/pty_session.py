@@ -58,6 +58,8 @@ def hermetic_env(home: Path, **extra: str) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "TERM": "xterm-256color",
     }
+    if os.environ.get("PYTHONPATH"):  # the tree under test, when not installed
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     env.update(extra)
     return env
 

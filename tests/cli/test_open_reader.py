@@ -26,14 +26,16 @@ def launched(monkeypatch, tmp_path):
     monkeypatch.setattr(terminal, "HANDSHAKE", terminal.BidiHandshake(stream))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.chdir(tmp_path)
-    for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TEXTUAL_ANIMATIONS"):
+    hints = ("TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "TERM_PROGRAM", "WT_SESSION")
+    for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TEXTUAL_ANIMATIONS", *hints):
         # set then delete: the CLI writes TEXTUAL_ANIMATIONS, and teardown must undo it
         monkeypatch.setenv(name, "")
         monkeypatch.delenv(name)
     seen: dict = {}
 
-    def fake_reader(settings):
+    def fake_reader(settings, probe=None):
         seen["settings"] = settings
+        seen["probe"] = probe
         seen["terminal_during_run"] = stream.getvalue()
         seen["animations"] = os.environ.get("TEXTUAL_ANIMATIONS")
         if seen.get("crash"):
@@ -120,3 +122,46 @@ def test_width_without_print_is_a_usage_error(capsys):
         cli.main(["--width", "40"])
     assert exc.value.code == 2
     assert "--width" in capsys.readouterr().err
+
+
+def test_auto_is_the_default_and_starts_as_app_mode_with_a_probe(launched):
+    seen = launched()
+    assert seen["settings"].bidi_mode == "app" and seen["probe"] is not None
+    assert seen["terminal_during_run"] == terminal.BIDI_EXPLICIT
+
+
+def test_auto_in_konsole_starts_in_terminal_mode_without_the_handshake(launched, monkeypatch):
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    seen = launched()
+    assert seen["settings"].bidi_mode == "terminal" and seen["terminal_after"] == ""
+
+
+def test_under_tmux_the_handshake_also_goes_through_passthrough(launched, monkeypatch):
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1,0")
+    wrapped_on = "\x1bPtmux;\x1b\x1b[8l\x1b\\"
+    wrapped_off = "\x1bPtmux;\x1b\x1b[8h\x1b\\"
+    for argv in ((), ("--bidi", "app")):
+        seen = launched(*argv)
+        before = seen["terminal_after"][: -len(terminal.BIDI_IMPLICIT + wrapped_off)]
+        assert seen["terminal_during_run"].endswith(terminal.BIDI_EXPLICIT + wrapped_on)
+        assert seen["terminal_after"].endswith(terminal.BIDI_IMPLICIT + wrapped_off)
+        assert before.endswith(wrapped_on)
+
+
+def test_restore_terminal_is_one_call_for_every_exit_path(monkeypatch):
+    stream = Tty()
+    handshake = terminal.BidiHandshake(stream)
+    monkeypatch.setattr(terminal, "HANDSHAKE", handshake)
+    handshake.start(wrap="tmux")
+    assert handshake.restore_sequence() == "\x1b[8h\x1bPtmux;\x1b\x1b[8h\x1b\\"
+    terminal.restore_terminal()
+    terminal.restore_terminal()  # a second exit path finds nothing left to do
+    assert stream.getvalue().count("\x1b[8h") == 2  # plain and wrapped, once
+    assert handshake.restore_sequence() == ""
+
+
+def test_under_gnu_screen_the_handshake_also_goes_through_its_passthrough(launched, monkeypatch):
+    monkeypatch.setenv("STY", "4242.pts-1.host")
+    seen = launched()
+    assert seen["terminal_during_run"] == terminal.BIDI_EXPLICIT + "\x1bP\x1b[8l\x1b\\"
+    assert seen["terminal_after"].endswith(terminal.BIDI_IMPLICIT + "\x1bP\x1b[8h\x1b\\")

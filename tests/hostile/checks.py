@@ -59,6 +59,7 @@ _ALLOWED = [
     re.compile(rb"\x1b\[\?[0-9;]*\$p"),  # DECRQM (Textual asks about sync output)
     re.compile(rb"\x1b\[[0-9]*\$p"),  # DECRQM for ANSI modes (bidi state query)
     re.compile(rb"\x1b\[[0-9;]* q"),  # DECSCUSR cursor shape
+    re.compile(rb"\x1b\[>0q"),  # XTVERSION (bidi auto asks which terminal this is)
     re.compile(rb"\x1b[78=>]"),  # save/restore cursor, keypad modes
 ]
 

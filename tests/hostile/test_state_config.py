@@ -123,7 +123,7 @@ def test_corrupt_config_is_reported_with_its_name_and_defaults_apply(tmp_path, k
     settings = load_config(path)
     assert settings.problems, kind
     assert all(str(path) in p for p in settings.problems), settings.problems
-    assert settings.bidi_mode == "app" and settings.keymap == {} or kind == "wrong-types"
+    assert settings.bidi_mode == "auto" and settings.keymap == {} or kind == "wrong-types"
 
 
 HOSTILE_CONFIG = (

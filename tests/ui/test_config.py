@@ -19,7 +19,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_missing_default_file_is_fine(tmp_path):
     settings = load_config(tmp_path / "nope.toml", explicit=False)
     assert settings.problems == ()
-    assert settings.bidi_mode == "app" and settings.shaping and not settings.harakat
+    assert settings.bidi_mode == "auto" and settings.shaping and not settings.harakat
 
 
 def test_missing_explicit_file_is_reported(tmp_path):
@@ -87,7 +87,7 @@ def test_bad_values_name_line_and_key_and_keep_defaults(tmp_path):
                       (7, "keys.star")]:
         assert any(f"line {line}" in p and f"'{key}'" in p and str(path) in p
                    for p in s.problems), (line, key, text)
-    assert s.bidi_mode == "app" and s.harakat is False
+    assert s.bidi_mode == "auto" and s.harakat is False
     assert s.keymap == {"quit": "x"}  # the good entry still applies
 
 
@@ -122,7 +122,7 @@ def test_never_raises_on_any_text(text):
             return
         s = load_config(path)
         assert isinstance(s, Settings)
-        assert s.bidi_mode in ("app", "terminal")
+        assert s.bidi_mode in ("auto", "app", "terminal")
         for problem in s.problems:
             assert str(path) in problem
 
@@ -132,7 +132,7 @@ def test_unparseable_default_config_is_moved_aside_not_lost(tmp_path):
     original = 'bidi = "terminal"\ntheme = [oops\n'
     path.write_text(original, encoding="utf-8")
     s = load_config(path, explicit=False)
-    assert s.bidi_mode == "app"  # defaults
+    assert s.bidi_mode == "auto"  # defaults
     (problem,) = s.problems
     assert str(path) in problem and "line 2" in problem and "config.toml.corrupt" in problem
     assert not path.exists()

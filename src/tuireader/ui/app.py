@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -16,10 +17,14 @@ from tuireader.config import Settings, default_cache_dir, default_state_dir
 from tuireader.sanitize import clean_line
 from tuireader.signals import EXIT_SIGNALS_HANDLER, exit_status
 from tuireader.state import StateStore, save_failed_note
+from tuireader.term_detect import Probe, Verdict
+from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
+from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.feed_commands import FeedsProvider
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
+from tuireader.ui.tmux_notice import TmuxNotice
 
 
 class TuiReaderApp(App[int]):
@@ -27,13 +32,18 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider, FeedsProvider}
+    COMMANDS = App.COMMANDS | {ActionsProvider, BidiMemoryProvider, FeedsProvider}
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, settings: Settings, *, source: Source | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, settings: Settings, *, source: Source | None = None, probe: Probe | None = None
+    ) -> None:
+        super().__init__(driver_class=probing_driver(probe))
+        self.bidi_probe = probe  # bidi = "auto": the terminal is being asked
+        self._early_verdict: Verdict | None = None
+        self.tmux_notice = TmuxNotice(self)
         self.settings = settings
         root = Path(settings.directory or ".").expanduser()
         self.source = source or Source(root, settings.cache_dir or default_cache_dir())
@@ -45,7 +55,19 @@ class TuiReaderApp(App[int]):
     def get_default_screen(self) -> MainScreen:
         # the main screen is the default one: no empty screen to build and leave
         self._state_notices = self.store.load()
-        return MainScreen(self.settings, self.source, self.store)
+        screen = MainScreen(self.settings, self.source, self.store)
+        if self.bidi_probe is not None and self.bidi_probe.initial is not None:
+            screen.adopt_terminal_verdict(self.bidi_probe.initial)  # kept modes apply
+        if self._early_verdict is not None:  # answered before the screen existed
+            screen.adopt_terminal_verdict(self._early_verdict)
+        return screen
+
+    def on_terminal_identified(self, message: TerminalIdentified) -> None:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.adopt_terminal_verdict(message.verdict)
+        else:
+            self._early_verdict = message.verdict
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
@@ -54,6 +76,8 @@ class TuiReaderApp(App[int]):
         problems = [*self.settings.problems, *([theme_problem] if theme_problem else [])]
         index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
         self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
+        if self.settings.bidi_mode != "terminal" and not self.is_headless:
+            self.tmux_notice.check(os.environ)  # under tmux: is passthrough on?
 
     def _startup_notices(
         self, problems: list[str], state_notices: list[str], index_notice: str | None = None
@@ -82,6 +106,7 @@ class TuiReaderApp(App[int]):
         """Type-ahead: keys that came in the same burst as the one that focused a
         text box (say "/" then a word, over SSH) were already sent to the pane
         that had focus; the box is where the user meant them to go."""
+        self.tmux_notice.dismiss()
         box = self.focused
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)
@@ -122,10 +147,11 @@ def settle_imports() -> None:
     gc.enable()
 
 
-def run_app(settings: Settings) -> int:
-    """Run the reader full-screen; return the process exit status."""
+def run_app(settings: Settings, probe: Probe | None = None) -> int:
+    """Run the reader full-screen; return the process exit status. ``probe``:
+    the terminal is asked which it is (``bidi = "auto"``)."""
     settle_imports()
-    app = TuiReaderApp(settings)
+    app = TuiReaderApp(settings, probe=probe)
     EXIT_SIGNALS_HANDLER.defer()  # until the app attaches: see signals.py
     result = app.run(mouse=settings.mouse)
     for note in app.exit_notes:

@@ -4,7 +4,7 @@ The screen owns the state (the rows, the filter, the text options, the open
 article) and hands it down to the panes; panes post messages up. All keys are
 bound here, once, from the key table, so the config's [keys] table rebinds them
 and the footer, the help screen and the command palette list the same thing.
-Two parts live in their own modules: keeping the list in step with the
+Parts live in their own modules: keeping the list in step with the
 directory (``library_updates``), the live filter (``filtering``) and
 fetching feeds (``feed_fetching``).
 """
@@ -32,6 +32,7 @@ from tuireader.config import Settings
 from tuireader.rtl import TextOptions, truncate
 from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.keys import main_bindings
+from tuireader.ui.screens.auto_bidi import AutoBidi
 from tuireader.ui.screens.feed_fetching import FeedFetching
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
@@ -55,7 +56,7 @@ SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones i
 TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
-class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False):
+class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bindings=False):
     # ctrl+c quits while the terminal is too small (otherwise Textual's hint runs)
     BINDINGS = [*main_bindings(), Binding("ctrl+c", "small_quit", show=False)]
     AUTO_FOCUS = "#list"
@@ -66,7 +67,9 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
         self.source = source
         self.store = store
         self.options = TextOptions(
-            mode=settings.bidi_mode, shape=settings.shaping, harakat=settings.harakat
+            mode="terminal" if settings.bidi_mode == "terminal" else "app",  # auto: app first
+            shape=settings.shaping,
+            harakat=settings.harakat,
         )
         self.entries: list[Row] = []
         self.filter_query = ""
@@ -605,6 +608,7 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
 
     def action_bidi_mode(self) -> None:
         mode = "terminal" if self.options.mode == "app" else "app"
+        self.user_chose_bidi()
         self._set_options(replace(self.options, mode=mode))
         self._tell_terminal(mode)  # the reader's border shows the mode
 
@@ -628,7 +632,7 @@ class MainScreen(LibraryUpdates, Filtering, FeedFetching, inherit_bindings=False
 
     def _update_mode_label(self) -> None:
         o = self.options
-        parts = [f"bidi {o.mode}"]
+        parts = [f"bidi {o.mode}", *([self.bidi_reason] if self.bidi_reason else [])]
         if not o.shape:
             parts.append("unshaped")
         if o.harakat:
