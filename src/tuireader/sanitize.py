@@ -12,8 +12,11 @@ What is removed:
   sequences (``ESC 7``, ``ESC c``). An unterminated string ends at the end of
   its line, so one stray ``ESC ]`` costs a line, not the rest of the article;
 * every other C0 control except newline, DEL, and C1 (U+0080-U+009F);
-* bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): the
-  layout engine decides the order of the text, an article must not;
+* in single-line text (`clean_line`: titles, metadata, labels, which also
+  reach toasts and the window title), bidi embeddings, overrides and
+  isolates (U+202A-U+202E, U+2066-U+2069). Multi-line article text keeps
+  them: the layout engine honours them inside their paragraph and never
+  draws them (docs/rtl.md, "Direction controls");
 * the deprecated format controls U+206A-U+206F, interlinear annotation
   U+FFF9-U+FFFB, the noncharacters U+FFFE/U+FFFF, and U+FEFF anywhere (a byte
   order mark inside text is an artefact of concatenated files; U+2060 is the
@@ -57,7 +60,6 @@ _TWO = r"\x1b[\x30-\x7e]?"
 
 _UNSAFE_CHARS = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (not \t \n), DEL, C1
-    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides, isolates
     "\u206a-\u206f"  # deprecated format controls
     "\ufeff\ufff9-\ufffb\ufffe\uffff"
 )
@@ -67,8 +69,10 @@ _UNSAFE_CHARS = (
 # matched whole by the alternatives above, never swallowed into a run.
 _SINGLES = (
     "\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x8f\x91-\x97\x99\x9a\x9c"
-    "\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\u206a-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
 )
+# Explicit bidi controls: embeddings, overrides, isolates.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]+")
 _REMOVE = re.compile(f"{_STRING}|{_CSI}|{_NF}|{_TWO}|[{_SINGLES}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
@@ -96,7 +100,7 @@ def clean_line(text: str) -> str:
     """`clean`, then fold whitespace runs (newlines included; no-break spaces
     excepted) to single spaces and strip the ends: for titles, metadata keys
     and values, labels."""
-    return _WHITESPACE_RUN.sub(" ", clean(text)).strip()
+    return _WHITESPACE_RUN.sub(" ", _BIDI_CONTROLS.sub("", clean(text))).strip()
 
 
 def is_clean(text: str) -> bool:

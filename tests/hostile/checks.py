@@ -9,10 +9,14 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 ISOLATES = frozenset("\u2067\u2069")  # RLI, PDI: the only ones terminal mode may add
 
 
-def unsafe_chars(text: str, *, newline: bool = True, isolates: bool = False) -> list[str]:
+def unsafe_chars(
+    text: str, *, newline: bool = True, isolates: bool = False, model: bool = False
+) -> list[str]:
     """Characters of ``text`` that must never reach a terminal from an article:
     C0 (except newline), DEL, C1, ESC, bidi embeddings/overrides/isolates (RLI
-    and PDI allowed when ``isolates``), lone surrogates."""
+    and PDI allowed when ``isolates``), lone surrogates. ``model``: paragraph
+    text of the article model, which keeps the author's bidi controls for the
+    layout engine (it honours them and never draws them)."""
     bad = []
     for ch in text:
         cp = ord(ch)
@@ -20,7 +24,7 @@ def unsafe_chars(text: str, *, newline: bool = True, isolates: bool = False) -> 
             continue
         if unicodedata.category(ch) == "Cc":  # C0, DEL, C1
             bad.append(ch)
-        elif ch in BIDI_CONTROLS and not (isolates and ch in ISOLATES):
+        elif ch in BIDI_CONTROLS and not (isolates and ch in ISOLATES) and not model:
             bad.append(ch)
         elif 0xD800 <= cp <= 0xDFFF:
             bad.append(ch)

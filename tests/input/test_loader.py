@@ -3,6 +3,7 @@
 import errno
 import hashlib
 import os
+import re
 import stat
 import unicodedata
 
@@ -21,6 +22,7 @@ TITLE = "كوريا الشمالية تعد روسيا بدعم لا يتزعز�
 BODY = "Pyongyang, Nordkorea - في عرض جريء للتضامن، أعلنت كوريا الشمالية دعمها لروسيا."
 SCRAPED = f"{TITLE}\n{TITLE}\n{BODY}\nDetails | |\n---|---|\nOrt | Pyongyang |\nKommentare (4)\n"
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_FREE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def all_strings(article):
@@ -28,7 +30,9 @@ def all_strings(article):
     yield article.meta_caption or ""
     yield article.error or ""
     yield from article.notices
-    yield from (b.text for b in article.blocks)
+    # (paragraphs keep explicit bidi controls for the layout engine, which
+    # honours them inside the paragraph and never draws them)
+    yield from (BIDI_FREE.sub("", b.text) for b in article.blocks)
     for k, v in article.metadata:
         yield k
         yield v
@@ -152,7 +156,8 @@ def test_escape_sequences_removed_everywhere(corpus):
     a = load(corpus, "escapes.txt")
     assert_safe(a)
     assert a.title == TITLE
-    assert a.paragraphs == (BODY,)
+    # (the paragraph keeps an author's bidi control for the layout engine)
+    assert a.paragraphs == (BODY + "\u202e",)
     assert a.meta_caption == "Details"
     assert a.metadata == (("Ort", "Pyongyang"),)
     assert a.comments == 4

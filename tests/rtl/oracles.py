@@ -24,7 +24,10 @@ HOW_TO_INSTALL = (
 
 # Characters the engine deliberately never draws (zero-width format controls)
 # and FriBidi's filler after a lam-alef ligature.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f\u061c\ufeff\u2066\u2067\u2068\u2069"))
+_INVISIBLE = dict.fromkeys(
+    [*map(ord, "\u200c\u200d\u200e\u200f\u061c\ufeff"), *range(0x2066, 0x206A),
+     *range(0x202A, 0x202F)]  # fmt: skip
+)
 # FriBidi leaves HAMZA (which never joins) in its base form; arabic-reshaper
 # uses the isolated presentation form. Both draw the same glyph.
 _SAME_GLYPH = {0x0621: "\ufe80"}
@@ -73,6 +76,14 @@ def icu_line(paragraph: str, rtl: bool, start: int, end: int) -> tuple[str, list
     line = para.setLine(start, end)
     text = str(line.writeReordered(icu.Bidi.DO_MIRRORING | icu.Bidi.KEEP_BASE_COMBINING))
     return text, [start + i for i in line.getVisualMap()]
+
+
+def icu_levels(paragraph: str, rtl: bool) -> list[int]:
+    """ICU's resolved embedding level of every char of ``paragraph``."""
+    assert icu is not None
+    para = icu.Bidi()
+    para.setPara(icu.UnicodeString(paragraph), 1 if rtl else 0)
+    return [para.getLevelAt(i) for i in range(len(paragraph))]
 
 
 # --- libfribidi through ctypes: paragraph levels, then one line reordered ---

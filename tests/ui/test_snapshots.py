@@ -2,7 +2,7 @@
 
 Deterministic: the fixture articles, private state and cache directories, no
 clock in the header, no path that depends on where the test runs. Update after
-a deliberate change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
+a deliberate change with ``pytest -n 0 tests/ui/test_snapshots.py --snapshot-update``
 and look at the SVGs.
 """
 
@@ -32,6 +32,16 @@ async def _filter(pilot) -> None:
     await pilot.press("slash", *"الاسعار")
     await wait_for(pilot, lambda: screen.filter_settled and screen.filter_query == "الاسعار")
     await loaded(pilot)
+
+
+async def _typing_mixed(pilot) -> None:
+    # An Arabic-Latin query typed into the box, the caret moved one letter left.
+    pilot.app.animation_level = "none"
+    screen = await loaded(pilot)
+    await pilot.press("slash", *"ارتفاع", "space", *"COP29", "home", "left")
+    await wait_for(pilot, lambda: screen.filter_settled and screen.filter_query == "ارتفاع COP29")
+    await wait_for(pilot, lambda: "0 of 8" in str(screen.query_one("#filter-count").render()))
+    await pilot.pause()
 
 
 async def _help(pilot) -> None:
@@ -67,6 +77,10 @@ def test_main_160x50(snap_compare, make_app):
 
 def test_filter_arabic_80x24(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_filter)
+
+
+def test_typing_mixed_query_80x24(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_typing_mixed)
 
 
 def test_help_80x24(snap_compare, make_app):

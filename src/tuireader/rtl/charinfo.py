@@ -1,10 +1,11 @@
 """Per-character facts as one ASCII code per character.
 
-Bidi class, cell width and Arabic joining type are packed into a single code
-(class * 9 + width * 3 + joining), so one str.translate over a paragraph (a
-plain dict, filled on demand) yields everything, and the per-fact strings
-come from ASCII-to-ASCII translations, which CPython runs in a fast path.
-Level resolution and wrapping then work on these ASCII strings.
+Bidi class, cell width and Arabic joining type are packed into a single code,
+one per distinct (class, width, joining type) combination met (all of Unicode
+has about sixty), so one str.translate over a paragraph (a plain dict, filled
+on demand) yields everything, and the per-fact strings come from
+ASCII-to-ASCII translations, which CPython runs in a fast path. Level
+resolution and wrapping then work on these ASCII strings.
 """
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from rich.cells import get_character_cell_size
 
 from . import joining
 
-CLASS_LETTERS = "LRAEstNcmbBSWO"
 # Bidi_Class -> one-letter code used by the resolver (levels.py).
 BIDI_CODE = {
     "L": "L", "R": "R", "AL": "A", "EN": "E", "ES": "s", "ET": "t", "AN": "N",
     "CS": "c", "NSM": "m", "BN": "b", "B": "B", "S": "S", "WS": "W", "ON": "O",
-    # Explicit embeddings, overrides and isolates never survive cleaning;
-    # should one slip through, it is removed like a BN (rule X9).
-    "LRE": "b", "RLE": "b", "LRO": "b", "RLO": "b", "PDF": "b",
-    "LRI": "b", "RLI": "b", "FSI": "b", "PDI": "b",
+    # explicit embeddings, overrides and isolates (see levels.py)
+    "LRE": "x", "RLE": "y", "LRO": "X", "RLO": "Y", "PDF": "p",
+    "LRI": "i", "RLI": "j", "FSI": "f", "PDI": "q",
 }  # fmt: skip
-JOIN_LETTERS = "DRU"
+# Joining types (ArabicShaping.txt): D dual, R right, L left, C join-causing,
+# U non-joining, T transparent.
+JOIN_LETTERS = "DRLCUT"
 
 
 def char_width(char: str) -> int:
@@ -38,6 +39,22 @@ def char_width(char: str) -> int:
 
 
 _TABLE: dict[int, str] = {}
+# code char -> bidi class letter / width (as chr(0..2)) / joining type letter
+TO_CLASS: dict[int, str] = {}
+TO_WIDTH: dict[int, str] = {}
+TO_JOIN: dict[int, str] = {}
+_CODE_OF: dict[tuple[str, int, str], str] = {}
+
+
+def _code(bidi: str, width: int, join: str) -> str:
+    key = (bidi, width, join)
+    code = _CODE_OF.get(key)
+    if code is None:
+        if len(_CODE_OF) >= 128:  # cannot happen with Unicode 16's data
+            return _code(bidi, width, "U") if join != "U" else _code(bidi, 1, "U")
+        code = _CODE_OF[key] = chr(len(_CODE_OF))
+        TO_CLASS[ord(code)], TO_WIDTH[ord(code)], TO_JOIN[ord(code)] = bidi, chr(width), join
+    return code
 
 
 def _fill(cps) -> None:
@@ -45,10 +62,8 @@ def _fill(cps) -> None:
         ch = chr(cp)
         bidi = BIDI_CODE.get(unicodedata.bidirectional(ch), "O")
         join = joining.join_type(ch)
-        width = char_width(ch)
-        _TABLE[cp] = chr(CLASS_LETTERS.index(bidi) * 9 + width * 3 + JOIN_LETTERS.index(join))
-        if join == "U":
-            joining.GLYPHS.setdefault(cp, ch)
+        _TABLE[cp] = _code(bidi, char_width(ch), join)
+        joining.register(ch, join)
 
 
 # Filled with the characters met, not up front (filling the Latin, Arabic and
@@ -66,12 +81,6 @@ def codes(text: str) -> str:
         _fill({ord(ch) for ch in text} - _TABLE.keys())
         out = text.translate(_TABLE)
     return out
-
-
-_ALL = [chr(c) for c in range(len(CLASS_LETTERS) * 9)]
-TO_CLASS = str.maketrans({c: CLASS_LETTERS[ord(c) // 9] for c in _ALL})
-TO_WIDTH = str.maketrans({c: chr(ord(c) % 9 // 3) for c in _ALL})
-TO_JOIN = str.maketrans({c: JOIN_LETTERS[ord(c) % 3] for c in _ALL})
 
 
 def classes(text: str) -> str:

@@ -9,9 +9,7 @@ from typing import Literal
 
 from ..article import Direction
 from .cells import char_width
-from .classes import classes
 from .direction import paragraph_direction
-from .levels import resolve_levels
 from .options import DEFAULT_OPTIONS, TextOptions
 from .paragraph import Prepared, prepare
 from .reorder import isolate, reorder
@@ -78,11 +76,12 @@ def _emit(
     rtl: bool,
     options: TextOptions,
     offset: int,
+    joined: str = "",
 ) -> VisualLine:
     if options.mode == "terminal":
         out, source = isolate(text, levels, cls, rtl, src)
     else:
-        out, source = reorder(text, levels, cls, rtl, src)
+        out, source = reorder(text, levels, cls, rtl, src, joined)
     if offset:
         source = tuple(-1 if s < 0 else s + offset for s in source)
     return VisualLine(out, width, "right" if rtl else "left", source)
@@ -95,10 +94,31 @@ def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offs
         # in its place rather than overflow.
         src = (prep.src[a] + offset,)
         return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
-    return _emit(
-        prep.text[a:b], prep.src[a:b], prep.levels[a:b], prep.cls[a:b],
-        cells, prep.rtl, options, offset,
-    )  # fmt: skip
+    if prep.cls.find("h", a, b + 1) >= 0:  # soft hyphens on the line or at its break
+        broken_at_hyphen = prep.cls[b : b + 1] == "h" and cells < width and b > a
+        text, src, levels, cls, joined = _soft_hyphens(prep, a, b, broken_at_hyphen)
+        cells += broken_at_hyphen
+    else:
+        text, src, levels, cls = prep.text[a:b], prep.src[a:b], prep.levels[a:b], prep.cls[a:b]
+        joined = prep.joined[a:b]
+    return _emit(text, src, levels, cls, cells, prep.rtl, options, offset, joined)
+
+
+HYPHEN = "-"
+
+
+def _soft_hyphens(prep: Prepared, a: int, b: int, hyphen: bool):
+    """The line's slices without its soft hyphens (never drawn), plus, with
+    ``hyphen``, a "-" mapped to the soft hyphen the line was broken at."""
+    keep = [i for i in range(a, b) if prep.cls[i] != "h"]
+    if hyphen:
+        keep.append(b)
+    text = "".join(HYPHEN if prep.cls[i] == "h" else prep.text[i] for i in keep)
+    src = tuple(prep.src[i] for i in keep)
+    levels = "".join(prep.levels[i] for i in keep)  # the hyphen's: the letter's before it
+    cls = "".join("O" if prep.cls[i] == "h" else prep.cls[i] for i in keep)
+    joined = "".join(prep.joined[i] for i in keep) if prep.joined else ""
+    return text, src, levels, cls, joined
 
 
 @lru_cache(maxsize=2048)
@@ -214,9 +234,13 @@ def _truncate_once(
     cut = fit(prefix, start, end, width - 1)
     while cut > start and prep.cls[cut - 1] in "WS":
         cut -= 1
-    s = prep.text[start:cut] + ELLIPSIS
-    src = (*prep.src[start:cut], -1)
-    cls = classes(s)
-    levels = resolve_levels(s, rtl, cls)
+    s, src, levels, cls, joined = _soft_hyphens(prep, start, cut, False)
+    # The kept text keeps the levels it has in the whole text; the ellipsis,
+    # a neutral at the logical end, takes the paragraph's.
+    s += ELLIPSIS
+    src = (*src, -1)
+    levels += "1" if rtl else "0"
+    cls += "O"
+    joined += "." if joined else ""
     cells = prefix[cut] - prefix[start] + 1
-    return _emit(s, src, levels, cls, cells, rtl, options, 0), True
+    return _emit(s, src, levels, cls, cells, rtl, options, 0, joined), True

@@ -20,6 +20,7 @@ from .classes import BRACKET_RE, CANON, OPENING, classes
 from .seqs import cut
 
 _BN = re.compile("b")
+_EXPLICIT = re.compile("[xyXYpijfq]")
 _W1_LEADING = re.compile(r"^m+")
 _W1 = re.compile(r"(.)(m+)")
 _E_RUN = re.compile(r"E+")
@@ -67,12 +68,18 @@ def _numbers_after(s: str, strong: str, sos: str, after: str, new: str) -> str:
     return "".join(parts)
 
 
-def resolve_classes(text: str, cls: str, rtl: bool) -> str:
+def resolve_classes(
+    text: str, cls: str, rtl: bool, eos: str | None = None, emb: str | None = None
+) -> str:
     """Resolved types (L, R, E, N only) for ``text`` whose classes are ``cls``.
 
-    ``cls`` must not contain BN ('b'): remove those first (X9).
+    ``cls`` must not contain BN ('b'): remove those first (X9). ``text`` is
+    one isolating run sequence whose sos is the direction ``rtl`` gives; its
+    eos and embedding direction ("L"/"R") default to the same.
     """
     sos = "R" if rtl else "L"
+    eos = eos or sos
+    emb = emb or sos
     s = cls
     # W1: a mark takes the type of the character before it (sos at the start).
     if "m" in s:
@@ -99,17 +106,17 @@ def resolve_classes(text: str, cls: str, rtl: bool) -> str:
         s = _numbers_after(s, "LR", sos, "L", "L")
     # N0: paired brackets.
     if "O" in s and BRACKET_RE.search(text):
-        s = _resolve_brackets(text, cls, s, sos)
+        s = _resolve_brackets(text, cls, s, sos, emb)
     # N1: neutrals between two runs of the same direction take it (numbers
     # count as right-to-left); N2: the rest take the paragraph direction.
     if "O" in s or "W" in s or "S" in s or "B" in s:
-        s = _resolve_neutrals(s, sos)
+        s = _resolve_neutrals(s, sos, eos, emb)
     return s
 
 
-def _resolve_neutrals(s: str, sos: str) -> str:
-    """N1/N2 on a run sequence whose sos and eos are both ``sos``."""
-    s = sos + s + sos
+def _resolve_neutrals(s: str, sos: str, eos: str, emb: str) -> str:
+    """N1/N2 on a run sequence; ``emb`` is its embedding direction."""
+    s = sos + s + eos
     # The bulk, single spaces between words of one direction, in C first.
     for strong in ("RWR", "LWL"):
         s = s.replace(strong, strong[0] * 3).replace(strong, strong[0] * 3)
@@ -118,7 +125,7 @@ def _resolve_neutrals(s: str, sos: str) -> str:
     for mo in _NEUTRALS.finditer(s):
         a, b = mo.span()
         before, after = _AS_STRONG[s[a - 1]], _AS_STRONG[s[b]]
-        parts += [s[pos:a], (before if before == after else sos) * (b - a)]
+        parts += [s[pos:a], (before if before == after else emb) * (b - a)]
         pos = b
     if parts:
         parts.append(s[pos:])
@@ -131,7 +138,18 @@ def levels_from_types(types: str, rtl: bool) -> str:
     return types.translate(_I_ODD if rtl else _I_EVEN)
 
 
-def resolve_levels(text: str, rtl: bool, cls: str | None = None) -> str:
+def levels_from_types_at(types: str, level: int) -> list[int]:
+    """I1/I2 for an isolating run sequence at embedding ``level``."""
+    if level % 2:
+        up = {"L": level + 1, "R": level, "E": level + 1, "N": level + 1}
+    else:
+        up = {"L": level, "R": level + 1, "E": level + 2, "N": level + 2}
+    return [up[t] for t in types]
+
+
+def resolve_levels(
+    text: str, rtl: bool, cls: str | None = None, explicit: bool | None = None
+) -> str:
     """Embedding level (as a digit) of every code point of one paragraph.
 
     BN characters (ZWJ, ZWNJ, soft hyphen...) are removed for resolution (X9)
@@ -139,6 +157,10 @@ def resolve_levels(text: str, rtl: bool, cls: str | None = None) -> str:
     """
     if cls is None:
         cls = classes(text)
+    if explicit or (explicit is None and _EXPLICIT.search(cls)):
+        from .explicit import resolve_explicit
+
+        return resolve_explicit(text, rtl, cls)
     if "b" not in cls:
         return levels_from_types(resolve_classes(text, cls, rtl), rtl)
     bn = [mo.start() for mo in _BN.finditer(cls)]
@@ -179,11 +201,10 @@ def _bracket_pairs(text: str, s: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _resolve_brackets(text: str, cls: str, s: str, sos: str) -> str:
+def _resolve_brackets(text: str, cls: str, s: str, sos: str, emb: str) -> str:
     pairs = _bracket_pairs(text, s)
     if not pairs:
         return s
-    emb = sos
     opp = "L" if emb == "R" else "R"
     changed: dict[int, str] = {}  # bracket position -> its new type
     changed_at: list[int] = []  # the same positions, sorted

@@ -37,13 +37,17 @@ def line_levels(levels: str, cls: str, rtl: bool) -> str:
 
 
 def reorder(
-    text: str, levels: str, cls: str, rtl: bool, src: tuple[int, ...]
+    text: str, levels: str, cls: str, rtl: bool, src: tuple[int, ...], joined: str = ""
 ) -> tuple[str, tuple[int, ...]]:
-    """Visual string of one line (mirrored per L4) and the source of each char."""
+    """Visual string of one line (mirrored per L4) and the source of each char.
+
+    ``joined`` marks with "+" each char continuing the grapheme cluster before
+    it (see cells.cluster_starts); such a cluster moves as one unit.
+    """
     if cls[-1:] in ("W", "S", "B"):
         levels = line_levels(levels, cls, rtl)
-    if "m" in cls:
-        order = visual_order(levels, cls)
+    if "m" in cls or "+" in joined:
+        order = visual_order(levels, cls, joined)
         chars = [MIRRORED.get(text[i], text[i]) if levels[i] in "13579" else text[i] for i in order]
         return "".join(chars), tuple(map(src.__getitem__, order))
     if not levels:
@@ -90,18 +94,26 @@ def _reverse(run_levels: list[int]) -> list[int]:
     return items
 
 
-def visual_order(levels: str, cls: str) -> list[int]:
+def visual_order(levels: str, cls: str, joined: str = "") -> list[int]:
     """L2 + L3 per character: logical indices of a line in visual order.
 
     A base character and the marks that follow it move as one unit, so the
-    marks stay after their base on screen (L3).
+    marks stay after their base on screen (L3); so does every grapheme
+    cluster marked in ``joined``.
     """
     n = len(levels)
     top = max(levels, default="0")
     if top == "0":
         return list(range(n))
-    if "m" in cls:
-        starts = [i for i in range(n) if i == 0 or cls[i] != "m" or levels[i] != levels[i - 1]]
+    if "m" in cls or "+" in joined:
+        glued = joined or "." * n
+        starts = [
+            i
+            for i in range(n)
+            if i == 0
+            or (cls[i] != "m" and glued[i] != "+")
+            or levels[i] != levels[i - 1]
+        ]
         unit_levels = "".join(levels[i] for i in starts)
         units = _reverse_chars(unit_levels, int(top))
         starts.append(n)

@@ -1,4 +1,4 @@
-"""Arabic shaping (joining forms) with arabic-reshaper, keeping a source map.
+"""Arabic shaping (joining forms), keeping a source map.
 
 Shaping happens in logical order, before any reordering. Only the four
 lam-alef ligatures are enabled: every Arabic font has them and Arabic is hard
@@ -6,14 +6,13 @@ to read without them, whereas the other ligatures (ALLAH, the word and
 sentence ligatures, rare letter pairs) are missing from most terminal fonts or
 squeeze a whole word into one cell.
 
-Text without harakat or ZWJ (the default case) is joined a paragraph at a time
-by joining.py, with arabic-reshaper's own tables. Otherwise each Arabic word
-goes through arabic-reshaper's reshape() (cached per word; joining never
-crosses a non-Arabic character). reshape() does not report which input
-character each output character came from, and it fails on some inputs
-(IndexError on "ب\u200dلا"): every result is re-aligned with its input and
-checked, and a failure falls back to the word without its ZWJs, then to the
-unshaped word.
+joining.py shapes a paragraph at a time with Unicode's joining types and
+arabic-reshaper's presentation forms. Should it ever fail, each Arabic word
+goes through arabic-reshaper's reshape() instead (cached per word).
+reshape() does not report which input character each output character came
+from, and it fails on some inputs (IndexError on "ب\u200dلا"): every result
+is re-aligned with its input and checked, and a failure falls back to the
+word without its ZWJs, then to the unshaped word.
 """
 
 from __future__ import annotations
@@ -29,11 +28,14 @@ from .seqs import cut
 
 ZWJ = "\u200d"
 # Arabic letters, marks and joiners: the characters a word's shaping can see.
-ARABIC_RUN = re.compile(
-    "([\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+)"
-)
+# (Joiners with no Arabic character are left alone: they belong to emoji.)
+_ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+ARABIC_RUN = re.compile(f"([\u200c\u200d]*[{_ARABIC_CHARS}][{_ARABIC_CHARS}\u200c\u200d]*)")
+# Vowel and cantillation marks, dropped unless kept. Not U+0653-U+0655 (madda,
+# hamza above and below): they are part of the letter they sit on (NFD
+# spells "أ" as alef + U+0654; the Persian ezafe is heh + U+0654).
 HARAKAT = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08e1\u08e3-\u08ff]"
+    "[\u0610-\u061a\u064b-\u0652\u0656-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08e1\u08e3-\u08ff]"
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d5]")
 LAM_ALEF_LIGATURES = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
@@ -192,14 +194,13 @@ def shape(text: str, src: list[int], text_codes: str) -> tuple[str, list[int], s
     """
     if not _ARABIC_LETTER.search(text):
         return text, src, text_codes
-    if ZWJ not in text and not HARAKAT.search(text):
-        try:
-            shaped, cuts = joining.shape(text, text_codes.translate(TO_JOIN))
-        except Exception:  # pragma: no cover - e.g. lone surrogates; use the library
-            pass
-        else:
-            if not cuts:
-                return shaped, src, text_codes
-            return shaped, cut(src, cuts), cut(text_codes, cuts)
+    try:
+        shaped, cuts = joining.shape(text, text_codes.translate(TO_JOIN))
+    except Exception:  # pragma: no cover - a bug there: use the library
+        pass
+    else:
+        if not cuts:
+            return shaped, src, text_codes
+        return shaped, cut(src, cuts), cut(text_codes, cuts)
     shaped, out_src = shape_by_word(text, src)
     return shaped, out_src, None

@@ -4,7 +4,8 @@ Lines break at spaces (whitespace of bidi class WS; no-break spaces are not
 WS); the spaces at a break belong to no line, and a paragraph's leading and
 trailing spaces are dropped. A word wider than the line is cut between
 grapheme clusters (a letter never leaves its marks); text without spaces, such
-as CJK, fills each line. Each line costs a few C-level searches (bisect on
+as CJK, fills each line. A soft hyphen is a break opportunity too: a line
+broken there ends at it (layout draws it as "-"). Each line costs a few C-level searches (bisect on
 the cells prefix sums, rfind for the last space), not a walk over its words.
 """
 
@@ -44,6 +45,7 @@ def wrap(prep: Prepared, width: int) -> list[tuple[int, int]]:
     """Line ranges (start, end) into ``prep.text``; at least one line."""
     width = max(width, 1)
     cls, prefix = prep.cls, prep.prefix
+    hyphens = "h" in cls  # soft hyphens (break opportunities)
     a, last = content_span(cls)
     lines: list[tuple[int, int]] = []
     while a < last:
@@ -55,6 +57,12 @@ def wrap(prep: Prepared, width: int) -> list[tuple[int, int]]:
             end = e
         else:
             end = cls.rfind("W", a, e)  # the last space that fits
+            if hyphens and cls.find("h", a, e) >= 0:  # a soft hyphen, with room for "-"
+                hyphen = cls.rfind("h", a + 1, fit(prefix, a, last, width - 1) + 1)
+                if hyphen > end:
+                    lines.append((a, hyphen))
+                    a = hyphen + 1
+                    continue
             if end < 0:  # a word longer than the line: cut it
                 end = e if e > a else next_cluster(prefix, a, last)
         lines.append((a, a + len(cls[a:end].rstrip("W"))))

@@ -22,9 +22,11 @@ from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.feed_commands import FeedsProvider
+from tuireader.ui.palette import ArticlesProvider, BidiCommandPalette, screen_options
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
 from tuireader.ui.tmux_notice import TmuxNotice
+from tuireader.ui.visual import toast_width, visual_text
 
 
 class TuiReaderApp(App[int]):
@@ -32,7 +34,9 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider, BidiMemoryProvider, FeedsProvider}
+    COMMANDS = App.COMMANDS | {
+        ActionsProvider, BidiMemoryProvider, ArticlesProvider, FeedsProvider
+    }
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
@@ -82,11 +86,15 @@ class TuiReaderApp(App[int]):
     def _startup_notices(
         self, problems: list[str], state_notices: list[str], index_notice: str | None = None
     ) -> None:
+        options, room = screen_options(self.screen), toast_width(self.size.width)
         for problem in problems:
+            problem = visual_text(problem, options, room)
             self.notify(problem, title="Config", severity="warning", timeout=12, markup=False)
         for notice in state_notices:
+            notice = visual_text(notice, options, room)
             self.notify(notice, title="State", severity="warning", timeout=12, markup=False)
         if index_notice:
+            index_notice = visual_text(index_notice, options, room)
             self.notify(index_notice, title="Index", severity="warning", timeout=12, markup=False)
 
     def _set_theme(self, theme: str) -> str | None:
@@ -110,6 +118,12 @@ class TuiReaderApp(App[int]):
         box = self.focused
         if isinstance(box, Input) and event.is_printable and event.character:
             box.insert_text_at_cursor(event.character)
+
+    def action_command_palette(self) -> None:
+        # Textual's palette, with a box that draws Arabic shaped (ui/palette.py)
+        if self.use_command_palette and not BidiCommandPalette.is_open(self):
+            options = screen_options(self.screen)
+            self.push_screen(BidiCommandPalette(options, id="--command-palette"))
 
     def on_load(self) -> None:
         # from here on a terminating signal quits through the same path as `q`

@@ -51,6 +51,15 @@ class Filtering(Screen[None]):
             self._rebuild_rows()
         self._update_counts()
 
+    def go_to_article(self, article_id: str) -> None:
+        """Highlight (and so show) an article, clearing a filter that hides it."""
+        if not self.article_list.select_id(article_id) and (
+            self.filter_bar.is_open or self.filter_ids is not None
+        ):
+            self._clear_filter()
+            self.article_list.select_id(article_id)
+        self._focus(self.article_list)
+
     @property
     def filter_settled(self) -> bool:
         """The list shows the result of what is in the filter box now."""

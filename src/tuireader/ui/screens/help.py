@@ -15,7 +15,9 @@ from textual.widgets import Static
 
 from tuireader.config import KEY_ACTIONS
 from tuireader.paths import display_path
+from tuireader.rtl import TextOptions
 from tuireader.ui.keys import display_keys
+from tuireader.ui.visual import visual_text
 
 MARKERS = (
     ("●", "unread"),
@@ -65,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(Text("Id (for [keys] in the config)"), style="dim")
         for action in KEY_ACTIONS:
             keys = display_keys(self.app.get_key_display, action, self.keymap)
-            table.add_row(Text(keys), Text(action.description), Text(action.id))
+            table.add_row(Text(self._shown(keys)), Text(action.description), Text(action.id))
         return table
 
     def _notes(self) -> Text:
@@ -81,13 +83,20 @@ class HelpScreen(ModalScreen[None]):
         )
         text.append("\nSearch ", style="bold")
         text.append(
-            "ignores harakat and tatweel, unifies alef forms, ى/ي, ة/ه, Persian ی/ک, "
-            "and Arabic-Indic digits.\n"
+            self._shown(
+                "ignores harakat and tatweel, unifies alef forms, ى/ي, ة/ه, Persian ی/ک, "
+                "and Arabic-Indic digits."
+            )
+            + "\n"
         )
         if self.config_path is not None:
             text.append("\nConfig file: ", style="bold")
-            text.append(display_path(self.config_path) + "\n")
+            text.append(self._shown(display_path(self.config_path)) + "\n")
         return text
+
+    def _shown(self, text: str) -> str:
+        """Arabic letters shaped and in visual order (app mode)."""
+        return visual_text(text, TextOptions(mode=self.mode))
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

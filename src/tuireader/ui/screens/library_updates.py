@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from tuireader.index_faults import IndexUnavailable
+from tuireader.ui.visual import toast_width, visual_text
 from tuireader.ui.widgets.article_list import Row
 
 RETRY_FIRST, RETRY_MAX = 2.0, 60.0  # seconds before a failed refresh is tried again
@@ -102,7 +103,9 @@ class LibraryUpdates(Screen[None]):
         self._say(message, severity=severity)
 
     def _say(self, message: str, **kwargs: Any) -> None:
-        """Notify without markup: messages may quote file names and article text."""
+        """Notify without markup: messages may quote file names and article text
+        (shaped and in visual order in app mode)."""
+        message = visual_text(message, self.options, toast_width(self.app.size.width))
         self.app.notify(message, markup=False, **kwargs)
 
     def _progress(self, done: int, total: int) -> None:

@@ -1,8 +1,8 @@
-"""The live filter box, with a preview that shows the query as it reads.
+"""The live filter box.
 
-Textual's Input shows characters in the order they were typed, unshaped, so an
-Arabic query would read backwards in it. Below the box, the same query is
-drawn by the RTL engine (shaped, in visual order, aligned to its side).
+In app mode the box itself shows the query shaped and in visual order
+(BidiInput). In terminal mode it holds logical text for the terminal to
+reorder, and a preview below draws the query through the RTL engine.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tuireader.article import Direction
 from tuireader.rtl import TextOptions, paragraph_direction, truncate
+from tuireader.ui.widgets.bidi_input import BidiInput
 
 PREVIEW_LABEL = "reads: "
 # Textual's Input draws what it holds raw: a paste carrying ESC, C0/C1 controls,
@@ -56,7 +57,10 @@ class QueryPreview(Static):
     def _redraw(self) -> None:
         width = max(1, self.content_region.width - len(PREVIEW_LABEL))
         visual, _direction = visual_query(self.query_text, width, self.options)
-        self.display = bool(self.query_text) and visual != self.query_text
+        # (in app mode the box itself reads right)
+        self.display = (
+            bool(self.query_text) and visual != self.query_text and self.options.mode != "app"
+        )
         text = Text(PREVIEW_LABEL, style="dim")
         text.append(visual, style="bold")
         self.update(text)
@@ -81,7 +85,8 @@ class FilterBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static("/", id="filter-prompt", markup=False)
-            yield Input(
+            yield BidiInput(
+                self.options,
                 placeholder="filter titles and text",
                 compact=True,
                 restrict=NO_CONTROLS,
@@ -91,8 +96,8 @@ class FilterBar(Vertical):
         yield QueryPreview(self.options, id="filter-preview")
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#filter-input", Input)
+    def input(self) -> BidiInput:
+        return self.query_one("#filter-input", BidiInput)
 
     @property
     def value(self) -> str:
@@ -120,4 +125,5 @@ class FilterBar(Vertical):
     def set_preview(self, query: str, options: TextOptions | None = None) -> None:
         if options is not None:
             self.options = options
+            self.input.set_options(options)
         self.query_one(QueryPreview).set_query(query, options)

@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from tuireader.article import Article
 from tuireader.document import TITLE_BLOCK, ArticlePart, DisplayLine, article_part
 from tuireader.rtl import TextOptions
+from tuireader.ui.visual import message_line
 
 MAX_MEASURE = 100  # longest line in cells: wider text is hard to read
 # Screenfuls laid out before a long article's first frame (the rest follows from
@@ -398,7 +399,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.lines:
             base = self._style("")
             if y == 1 and width > 0:
-                msg = self.empty_message[:width]
+                msg = message_line(self.empty_message, width, self.options)
                 empty = self._style("reader--empty")
                 return Strip([Segment(msg.center(width), empty)]).apply_style(base)
             return Strip.blank(width, base)
