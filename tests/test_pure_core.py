@@ -45,6 +45,16 @@ PURE_MODULES = [
     "tuireader.cli",
     "tuireader.config",
     "tuireader.state",
+    "tuireader.feeds",
+    "tuireader.feeds.cli",
+    "tuireader.feeds.convert",
+    "tuireader.feeds.fetch",
+    "tuireader.feeds.files",
+    "tuireader.feeds.fulltext",
+    "tuireader.feeds.http",
+    "tuireader.feeds.parse",
+    "tuireader.feeds.store",
+    "tuireader.feeds.subscriptions",
 ]
 
 

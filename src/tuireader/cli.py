@@ -51,14 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
             "mintty, kitty, WezTerm, Alacritty, Windows Terminal); 'terminal' sends "
             "logical text and lets the terminal do bidi (Konsole, iTerm2, macOS "
             "Terminal, PuTTY). Over SSH the locale may be C: tuireader writes UTF-8 "
-            "anyway."
+            "anyway. Feeds: tuireader feeds {add,list,remove,import,export} and "
+            "tuireader fetch [NAME...] (see tuireader feeds --help)."
         ),
     )
     parser.add_argument(
         "directory",
         nargs="?",
         metavar="DIR",
-        help="directory of articles (or one article: its directory opens with it selected)",
+        help=(
+            "directory of articles (or one article: its directory opens with it selected;"
+            " one named 'feeds' or 'fetch': ./feeds)"
+        ),
     )
     parser.add_argument(
         "--print",
@@ -379,6 +383,15 @@ def _let_go_of_a_closed_terminal() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from tuireader.terminal import ensure_utf8_output
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--config"] and argv[2:3] in (["feeds"], ["fetch"]):
+        argv = [argv[2], *argv[:2], *argv[3:]]  # `--config FILE fetch` reads as meant
+    if argv and argv[0] in ("feeds", "fetch"):
+        # Subcommands only as the first word: `tuireader ./feeds` opens a directory.
+        from tuireader.feeds.cli import main as feeds_main
+
+        ensure_utf8_output()
+        return feeds_main(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.print_file and args.directory:

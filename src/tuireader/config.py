@@ -74,6 +74,7 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("bidi_mode", "B", "Bidi: app/terminal", show=True),
     KeyAction("harakat", "H", "Harakat on/off"),
     KeyAction("shaping", "S", "Shaping on/off"),
+    KeyAction("fetch_feeds", "R", "Fetch feeds now"),
     KeyAction("help", "question_mark", "Help", show=True),
     KeyAction("command_palette", "ctrl+p", "Commands"),
     KeyAction("quit", "q", "Quit", show=True),
@@ -242,6 +243,8 @@ def _apply(settings: Settings, data: dict[str, Any], text: str, path: Path) -> S
                 values["keymap"] = _keymap(value, text, path, problems, lines)
             else:
                 problem(key, "expected a table: [keys]; ignored")
+        elif key in ("feeds", "fetch"):
+            pass  # subscriptions: read and checked by tuireader.feeds.subscriptions
         else:
             problem(key, "unknown setting; ignored")
     return replace(

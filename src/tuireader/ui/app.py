@@ -23,6 +23,7 @@ from tuireader.term_detect import Probe, Verdict
 from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.driver import TerminalIdentified, probing_driver
+from tuireader.ui.feed_commands import FeedsProvider
 from tuireader.ui.palette import ArticlesProvider, BidiCommandPalette, screen_options
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.source import Source
@@ -46,7 +47,9 @@ class TuiReaderApp(App[int]):
 
     CSS_PATH = "tuireader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ActionsProvider, BidiMemoryProvider, ArticlesProvider}
+    COMMANDS = App.COMMANDS | {
+        ActionsProvider, BidiMemoryProvider, ArticlesProvider, FeedsProvider
+    }
     ENABLE_COMMAND_PALETTE = True
     # ctrl+q stays as Textual's quit; every other key lives on the main screen
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]

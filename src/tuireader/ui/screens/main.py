@@ -4,8 +4,9 @@ The screen owns the state (the rows, the filter, the text options, the open
 article) and hands it down to the panes; panes post messages up. All keys are
 bound here, once, from the key table, so the config's [keys] table rebinds them
 and the footer, the help screen and the command palette list the same thing.
-Two parts live in their own modules: keeping the list in step with the
-directory (``library_updates``) and the live filter (``filtering``).
+Parts live in their own modules: keeping the list in step with the
+directory (``library_updates``), the live filter (``filtering``) and
+fetching feeds (``feed_fetching``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from tuireader.state import StateStore, save_failed_note
 from tuireader.ui.frame_labels import set_subtitle, set_title
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.auto_bidi import AutoBidi
+from tuireader.ui.screens.feed_fetching import FeedFetching
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
 from tuireader.ui.source import Source
@@ -58,7 +60,7 @@ LIST_LABEL_CELLS = 20  # the library's label before the list has a width
 TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
-class MainScreen(LibraryUpdates, Filtering, AutoBidi, inherit_bindings=False):
+class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bindings=False):
     # ctrl+c quits while the terminal is too small (otherwise Textual's hint runs)
     BINDINGS = [*main_bindings(), Binding("ctrl+c", "small_quit", show=False)]
     AUTO_FOCUS = "#list"
