@@ -30,8 +30,9 @@ from typing import Any
 
 from tuireader.aside import move_aside
 from tuireader.keynames import is_key_name, resolve_conflicts, split_keys
+from tuireader.paths import APP_NAME
+from tuireader.paths import default_cache_dir as default_cache_dir  # the app asks config
 
-APP_NAME = "tuireader"
 BIDI_MODES = ("auto", "app", "terminal")
 DEFAULT_THEME = "textual-dark"
 
@@ -118,12 +119,6 @@ def default_state_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_state_path(APP_NAME)
-
-
-def default_cache_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_cache_path(APP_NAME)
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")

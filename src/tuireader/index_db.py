@@ -35,13 +35,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tuireader.index_faults import BUSY, FULL, READONLY, UNAVAILABLE, is_corrupt, kind_of, why
+from tuireader.paths import default_cache_dir
 
 # Bump whenever the schema or the meaning of a stored column changes (for
 # example a change of the search normalization): old files are then rebuilt.
 SCHEMA_VERSION = 2
 
-APP_NAME = "tuireader"
-CACHE_ENV = "TUIREADER_CACHE_DIR"
 SNAPSHOT_SUFFIX = "-entries"
 _SNAP_MAGIC = b"TRLIST2\n"
 # Rows per marshalled piece of the snapshot: unmarshalling holds the
@@ -60,16 +59,6 @@ _STUBS_FROM_JSON = (
     "json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), "
     "0, json_extract(value, '$[5]') FROM json_each(?) ORDER BY key"
 )
-
-
-def default_cache_dir() -> Path:
-    """Where index files live: $TUIREADER_CACHE_DIR, else the user cache dir."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME)) / "index"
 
 
 def db_path_for(root: Path | str, cache_dir: Path | str | None = None) -> Path:

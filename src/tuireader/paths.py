@@ -1,4 +1,5 @@
-"""Where the articles are: the bundled samples and the default directory.
+"""Where things are: the bundled samples, the default article directory and
+the index cache (the one place ``$TUIREADER_CACHE_DIR`` is read).
 
 Pure (no Textual). The wheel carries the repository's ``articles/`` as package data
 ``tuireader/samples``; an editable (development) install uses ``articles/`` next
@@ -12,6 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+
+APP_NAME = "tuireader"  # the name of its folders in the user's config, state and cache dirs
+CACHE_ENV = "TUIREADER_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """Where the article index lives: ``$TUIREADER_CACHE_DIR``, else the user
+    cache directory (``~/.cache/tuireader`` on Linux)."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # only here: --print and the tests never need it
+
+    return platformdirs.user_cache_path(APP_NAME)
 
 
 def display_path(path: str | os.PathLike[str], home: Path | None = None) -> str:

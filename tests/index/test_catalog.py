@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import tuireader.catalog as catalog_mod
-from tuireader import index_db
+from tuireader import index_db, paths
 from tuireader.article import Direction
 from tuireader.catalog import Catalog
 from tuireader.loader import load_article
@@ -202,7 +202,7 @@ def test_one_index_per_library_root(tmp_path, library, cache):
 
 
 def test_cache_dir_defaults_to_the_environment_override(library, tmp_path, monkeypatch):
-    monkeypatch.setenv(index_db.CACHE_ENV, str(tmp_path / "envcache"))
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "envcache"))
     cat = Catalog(library)
     assert cat.db_path.parent == tmp_path / "envcache"
 
