@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import hashlib
 import itertools
 import json
 import os
@@ -29,6 +28,7 @@ from tuireader.article import Article, Direction
 from tuireader.fs_errors import describe_place_error
 from tuireader.index_db import IndexDB, ParsedRow, db_path_for, from_db_rel
 from tuireader.index_faults import IndexUnavailable, is_corrupt, kind_of, why
+from tuireader.paths import article_id  # the id load_article gives the file at a rel path
 from tuireader.sanitize import clean_line
 
 ProgressFn = Callable[[int, int], None]
@@ -537,15 +537,6 @@ def _quiet_worker() -> None:
             os.close(null)
     sys.stdin = None  # type: ignore[assignment]
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
-
-
-def article_id(rel: str) -> str:
-    """The id ``loader.load_article`` gives the file at ``rel``, without loading it.
-
-    Same rule as ``tuireader.loader.article_id`` (SHA-1 of the relative
-    path); a test holds the two together.
-    """
-    return hashlib.sha1(os.fsencode(rel)).hexdigest()
 
 
 def query_terms(query: str) -> list[str]:

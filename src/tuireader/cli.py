@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tuireader import __version__
+from tuireader.fs_errors import describe_os_error
 from tuireader.sanitize import clean_line
 
 PROG = "tuireader"
@@ -123,7 +124,7 @@ def _load_settings(args: argparse.Namespace):
             st = config.stat()
         except OSError as exc:
             reason = (
-                "no such file" if isinstance(exc, FileNotFoundError) else _describe_os_error(exc)
+                "no such file" if isinstance(exc, FileNotFoundError) else describe_os_error(exc)
             )
             raise CliError(f"{config}: {reason} (given with --config)") from None
         if not stat.S_ISREG(st.st_mode):
@@ -146,10 +147,6 @@ def _text_options(settings):
     return TextOptions(mode=mode, shape=settings.shaping, harakat=settings.harakat)
 
 
-def _describe_os_error(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
-
-
 def _check_file(path: Path) -> None:
     """Refuse what cannot be printed, before opening it (a FIFO would block)."""
     try:
@@ -157,7 +154,7 @@ def _check_file(path: Path) -> None:
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
     except OSError as exc:
-        raise CliError(f"{path}: {_describe_os_error(exc)}") from None
+        raise CliError(f"{path}: {describe_os_error(exc)}") from None
     if stat.S_ISDIR(st.st_mode):
         raise CliError(f"{path}: is a directory (to browse it: {PROG} {path})")
     if not stat.S_ISREG(st.st_mode):
@@ -173,7 +170,7 @@ def _check_directory(path: Path, origin: str = "") -> None:
     except FileNotFoundError:
         raise CliError(f"{path}{where}: no such directory") from None
     except OSError as exc:
-        raise CliError(f"{path}{where}: {_describe_os_error(exc)}") from None
+        raise CliError(f"{path}{where}: {describe_os_error(exc)}") from None
     if not stat.S_ISDIR(st.st_mode):
         raise CliError(f"{path}{where}: not a directory (to read one article: {PROG} --print FILE)")
     if not os.access(path, os.R_OK | os.X_OK):

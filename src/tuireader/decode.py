@@ -31,6 +31,8 @@ import os
 import stat
 from dataclasses import dataclass
 
+from tuireader.fs_errors import describe_os_error
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "NOT_TEXT",
@@ -75,29 +77,6 @@ class DecodedFile:
     notices: tuple[str, ...] = ()
     error: str | None = None
     size: int | None = None
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A short, user-facing description of an OS error (no path in it)."""
-    code = exc.errno
-    if code == errno.ENOENT:
-        return "no such file (it may have been moved or deleted)"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if code == errno.ELOOP:
-        return "symbolic link loop"
-    if code == errno.EISDIR:
-        return "is a directory"
-    if code == errno.ENOTDIR:
-        return "a parent of the path is not a directory"
-    if code == errno.ENAMETOOLONG:
-        return "file name too long"
-    if code in (errno.ENXIO, errno.ENODEV):
-        return "no such device"
-    if code == errno.EIO:
-        return "input/output error"
-    reason = exc.strerror or type(exc).__name__
-    return reason[:1].lower() + reason[1:]
 
 
 def file_kind(mode: int) -> str | None:

@@ -25,7 +25,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import describe_os_error, file_kind
+from .decode import file_kind
+from .fs_errors import describe_os_error
 from .loader import rel_path
 
 __all__ = [

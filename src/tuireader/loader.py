@@ -17,6 +17,7 @@ from .article import Article
 from .decode import DEFAULT_MAX_BYTES, read_text
 from .parse_markdown import has_front_matter, parse_markdown
 from .parse_text import ParsedArticle, parse_text
+from .paths import article_id as id_of_rel
 from .sanitize import clean_line
 
 __all__ = ["MARKDOWN_SUFFIXES", "article_id", "load_article", "parse_article_text", "rel_path"]
@@ -50,8 +51,7 @@ def rel_path(path: str | os.PathLike[str], root: str | os.PathLike[str] | None =
 
 def article_id(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
     """Stable id: SHA-1 (hex) of the path relative to the library root."""
-    rel = rel_path(path, root)
-    return hashlib.sha1(os.fsencode(rel)).hexdigest()
+    return id_of_rel(rel_path(path, root))
 
 
 def _fallback_title(path: Path) -> str:

@@ -8,6 +8,7 @@ to ``src/`` instead.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,12 @@ def default_cache_dir() -> Path:
     import platformdirs  # only here: --print and the tests never need it
 
     return platformdirs.user_cache_path(APP_NAME)
+
+
+def article_id(rel: str) -> str:
+    """An article's stable id: SHA-1 (hex) of its path relative to the library
+    root ("/" separators), so read and starred marks survive a re-index."""
+    return hashlib.sha1(os.fsencode(rel)).hexdigest()
 
 
 def display_path(path: str | os.PathLike[str], home: Path | None = None) -> str:
