@@ -183,25 +183,11 @@ class Catalog:
         except sqlite3.DatabaseError:
             return 0
 
-    def article(self, entry_or_id: CatalogEntry | str) -> Article:
+    def article(self, entry: CatalogEntry) -> Article:
         """Load the full article from its file (never raises)."""
         from tuireader.loader import load_article
 
-        if isinstance(entry_or_id, CatalogEntry):
-            rel = entry_or_id.rel
-        else:
-            row = None
-            with contextlib.suppress(sqlite3.DatabaseError):
-                row = self._db.row_by_aid(entry_or_id)
-            if row is None:
-                return Article(
-                    id=str(entry_or_id),
-                    path=self.root,
-                    title=str(entry_or_id),
-                    error="not in the library (refresh the list)",
-                )
-            rel = row.rel
-        return load_article(self.root / rel, self.root)
+        return load_article(self.root / entry.rel, self.root)
 
     def search(self, query: str, limit: int = 5000) -> list[str]:
         """Ids of articles whose title or text holds every word of ``query``.

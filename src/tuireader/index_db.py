@@ -30,7 +30,6 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -103,23 +102,6 @@ def to_db_rel(rel: str) -> str | bytes:
 
 def from_db_rel(value: str | bytes) -> str:
     return value if isinstance(value, str) else os.fsdecode(value)
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What the index stores about one file (search text aside)."""
-
-    rowid: int
-    rel: str
-    aid: str
-    size: int
-    mtime_ns: int
-    parsed: bool
-    title: str
-    comments: int | None
-    direction: str | None
-    lang: str | None
-    error: str | None
 
 
 class ParsedRow(NamedTuple):
@@ -464,14 +446,6 @@ class IndexDB:
         """rel -> (rowid, size, mtime_ns, parsed, ord), for change detection."""
         cur = self.conn().execute("SELECT rel, rowid, size, mtime_ns, parsed, ord FROM articles")
         return {from_db_rel(r[0]): r[1:] for r in cur}
-
-    def row_by_aid(self, aid: str) -> Row | None:
-        r = self.conn().execute(f"SELECT {_COLUMNS} FROM articles WHERE aid=?", (aid,)).fetchone()
-        return Row(r[0], from_db_rel(r[1]), *r[2:5], bool(r[5]), *r[6:]) if r else None
-
-    def metadata_json(self, rowid: int) -> str | None:
-        r = self.conn().execute("SELECT metadata FROM articles WHERE rowid=?", (rowid,)).fetchone()
-        return r[0] if r else None
 
     def count(self) -> int:
         return self.conn().execute("SELECT count(*) FROM articles").fetchone()[0]

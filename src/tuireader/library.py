@@ -22,7 +22,6 @@ import functools
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import file_kind
@@ -31,38 +30,13 @@ from .loader import rel_path
 
 __all__ = [
     "ARTICLE_SUFFIXES",
-    "LibraryEntry",
     "is_article_name",
     "natural_key",
-    "scan",
     "scan_stamps",
 ]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_MAX_DEPTH = 8
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    """One article file found by `scan`.
-
-    ``rel`` is the path relative to the root with "/" separators (it is what
-    the article id is derived from). ``size``/``mtime`` come from `stat`
-    (following links) and are None when it failed; ``error`` says why the file
-    cannot be an article ("broken symbolic link", "not a regular file (a named
-    pipe)", "permission denied", ...). File names may hold lone surrogates
-    (undecodable bytes): sanitize before showing them.
-    """
-
-    path: Path
-    rel: str
-    size: int | None = None
-    mtime: float | None = None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 def is_article_name(name: str) -> bool:
@@ -84,47 +58,39 @@ def _component_key(component: str) -> tuple:
     return tuple(int(c) if n % 2 else c.casefold() for n, c in enumerate(chunks))
 
 
-# (rel, size, mtime, error) of one scanned file; see LibraryEntry.
+# One article file found: (rel, size, mtime, error). ``rel`` is the path
+# relative to the root with "/" separators (the article id derives from it);
+# size and mtime come from `stat` (following links), None when it failed;
+# ``error`` says why the file cannot be an article ("broken symbolic link",
+# "not a regular file (a named pipe)", ...). Names may hold lone surrogates
+# (undecodable bytes): sanitize before showing them.
 Stamp = tuple[str, "int | None", "float | None", "str | None"]
 
 
-def scan(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> list[LibraryEntry]:
-    """All article files under `root` in natural order (see module doc)."""
+def scan_stamps(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> list[Stamp]:
+    """All article files under `root` in natural order (see module doc), as
+    stamps: no Path per file, as the index scans the whole library on every
+    start."""
     root_path = Path(root)
     special, st = _stat_root(root_path)
     if special is not None:
         return special
-    # root / rel is the path each entry was found at ("sub/" and "." of an
-    # unreadable directory normalize to that directory).
-    return [
-        LibraryEntry(root_path / rel, rel, size, mtime, error)
-        for rel, size, mtime, error in _scan_dir(root_path, st, max_depth)
-    ]
-
-
-def scan_stamps(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH) -> list[Stamp]:
-    """`scan` as (rel, size, mtime, error) tuples, without a Path per file:
-    the index scans the whole library on every start."""
-    root_path = Path(root)
-    special, st = _stat_root(root_path)
-    if special is not None:
-        return [(e.rel, e.size, e.mtime, e.error) for e in special]
     return _scan_dir(root_path, st, max_depth)
 
 
-def _stat_root(root_path: Path) -> tuple[list[LibraryEntry] | None, os.stat_result | None]:
-    """(the entry for a root that cannot be scanned or is a single file, or
+def _stat_root(root_path: Path) -> tuple[list[Stamp] | None, os.stat_result | None]:
+    """(the stamp of a root that cannot be scanned or is a single file, or
     None; the root's stat)."""
     try:
         st = os.stat(root_path)
     except OSError as exc:
-        return [LibraryEntry(root_path, rel_path(root_path), error=describe_os_error(exc))], None
+        return [(rel_path(root_path), None, None, describe_os_error(exc))], None
     except ValueError:
-        return [LibraryEntry(root_path, str(root_path), error="invalid file name")], None
+        return [(str(root_path), None, None, "invalid file name")], None
     if not stat.S_ISDIR(st.st_mode):
         # A single file given as the library: list just that file.
         kind = file_kind(st.st_mode)
-        return [LibraryEntry(root_path, root_path.name, st.st_size, st.st_mtime, kind)], st
+        return [(root_path.name, st.st_size, st.st_mtime, kind)], st
     return None, st
 
 

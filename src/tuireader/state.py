@@ -201,10 +201,6 @@ class StateStore:
             _apply(self.read, {article_id: read})
             self._read_changes[article_id] = read
 
-    def toggle_read(self, article_id: str) -> bool:
-        self.set_read(article_id, article_id not in self.read)
-        return article_id in self.read
-
     def toggle_star(self, article_id: str) -> bool:
         with self._mutex:
             starred = article_id not in self.starred

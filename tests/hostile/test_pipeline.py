@@ -11,10 +11,10 @@ import threading
 
 import pytest
 
+from input.scanned import scan
 from tuireader.article import Article
 from tuireader.catalog import Catalog
 from tuireader.document import article_lines, metadata_lines, print_lines, render_text
-from tuireader.library import scan
 from tuireader.loader import load_article
 from tuireader.rtl import TextOptions
 

@@ -46,7 +46,7 @@ def test_entries_follow_the_library_order_including_later_additions(library, cac
     write_article(library, "10.txt", "Ten", "Body ten.")
     write_article(library, "3.txt", "Three", "Body three.")
     cat.refresh()
-    from tuireader.library import scan
+    from input.scanned import scan
 
     assert [e.rel for e in cat.entries()] == [s.rel for s in scan(library)]
 
@@ -211,11 +211,9 @@ def test_article_loads_the_full_text_lazily(library, cache):
     cat = Catalog(library, cache)
     cat.refresh()
     entry = next(e for e in cat.entries() if e.rel == "1.txt")
-    by_entry, by_id = cat.article(entry), cat.article(entry.id)
-    assert by_entry == by_id == load_article(library / "1.txt", library)
-    assert by_entry.direction is Direction.RTL and by_entry.blocks
-    missing = cat.article("no-such-id")
-    assert missing.error
+    article = cat.article(entry)
+    assert article == load_article(library / "1.txt", library)
+    assert article.direction is Direction.RTL and article.blocks
 
 
 def test_new_files_are_listed_before_they_are_parsed(library, cache):

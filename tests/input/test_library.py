@@ -5,9 +5,10 @@ import socket
 
 import pytest
 
-from tuireader.library import is_article_name, natural_key, scan
+from tuireader.library import is_article_name, natural_key
 
 from .bounded import call_with_timeout
+from .scanned import scan
 
 
 def touch(path, text="عنوان\nنص.\n"):

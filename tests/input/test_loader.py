@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from tuireader import decode
 from tuireader.article import BlockKind, Direction
-from tuireader.library import scan
 from tuireader.loader import article_id, load_article
 
 from .bounded import call_with_timeout
+from .scanned import scan
 
 TITLE = "كوريا الشمالية تعد روسيا بدعم لا يتزعزع"
 BODY = "Pyongyang, Nordkorea - في عرض جريء للتضامن، أعلنت كوريا الشمالية دعمها لروسيا."

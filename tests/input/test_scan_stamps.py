@@ -1,5 +1,5 @@
-"""The index's scan (`scan_stamps`, no Path per file) lists exactly what
-`scan` lists; `natural_key` keeps the order of its plain reference loop."""
+"""The index's scan (`scan_stamps`): natural order, links followed once, problems
+listed; `natural_key` keeps the order of its plain reference loop."""
 
 import os
 import re
@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.library import natural_key, scan, scan_stamps
+from tuireader.library import natural_key, scan_stamps
 
 
 def ref_natural_key(rel):
@@ -46,26 +46,27 @@ def _tree(root):
     os.mkfifo(root / "pipe.txt")
 
 
-def test_scan_stamps_lists_what_scan_lists(tmp_path):
+def test_scan_stamps_lists_a_tree_in_natural_order(tmp_path):
     root = tmp_path / "lib"
     _tree(root)
-    for depth in (0, 1, 2, 8):
-        entries = scan(root, depth)
-        assert scan_stamps(root, depth) == [(e.rel, e.size, e.mtime, e.error) for e in entries]
-        for e in entries:
-            assert e.path == root / e.rel
-    rels = [e.rel for e in scan(root)]
+    shallow = [rel for rel, *_ in scan_stamps(root, 0)]
+    assert "2.txt" in shallow and not any("/" in rel for rel in shallow)
+    stamps = scan_stamps(root)
+    rels = [rel for rel, *_ in stamps]
     assert rels.index("2.txt") < rels.index("10.txt")
     assert "sub10/b.txt" in rels and "link/b.txt" not in rels
-    assert "elsewhere/o.txt" in rels
-    errors = {e.rel: e.error for e in scan(root) if e.error}
+    assert "elsewhere/o.txt" in rels and "README" not in rels
+    assert dict((rel, size) for rel, size, *_ in stamps)["2.txt"] == 1
+    errors = {rel: error for rel, _, _, error in stamps if error}
     assert errors["broken.txt"] == "broken symbolic link"
     assert "pipe" in errors["pipe.txt"]
 
 
 def test_scan_stamps_of_a_missing_root_or_a_single_file(tmp_path):
     missing = tmp_path / "missing"
-    assert scan_stamps(missing) == [(e.rel, e.size, e.mtime, e.error) for e in scan(missing)]
+    ((rel, size, mtime, error),) = scan_stamps(missing)
+    assert rel.endswith("missing") and size is None and mtime is None
+    assert error.startswith("no such file")
     one = tmp_path / "one.txt"
     one.write_text("abc")
     assert scan_stamps(one) == [("one.txt", 3, one.stat().st_mtime, None)]

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from tuireader.article import BlockKind, Direction
-from tuireader.library import scan
 from tuireader.loader import article_id, load_article
+
+from .scanned import scan
 
 ROOT = Path(__file__).resolve().parents[2] / "articles"
 SEED = ROOT / "000_d5d7dac400910391.txt"

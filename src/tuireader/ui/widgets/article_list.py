@@ -134,9 +134,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._set_cursor(max(0, target), force=True)
         self.refresh()
 
-    def index_of(self, article_id: str) -> int | None:
-        return self._index.get(article_id)
-
     def select_id(self, article_id: str) -> bool:
         index = self._index.get(article_id)
         if index is None:
