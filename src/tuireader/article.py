@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-
-class Direction(str, Enum):
-    LTR = "ltr"
-    RTL = "rtl"
+from tuireader.rtl.direction import Direction  # the text engine owns it; re-exported here
 
 
 class BlockKind(str, Enum):

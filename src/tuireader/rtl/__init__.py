@@ -6,11 +6,12 @@ and align. See docs/rtl.md.
 """
 
 from .cells import cell_width
-from .direction import paragraph_direction
+from .direction import Direction, paragraph_direction
 from .layout import VisualLine, layout_paragraph, truncate, truncate_line
 from .options import TextOptions
 
 __all__ = [
+    "Direction",
     "TextOptions",
     "VisualLine",
     "cell_width",

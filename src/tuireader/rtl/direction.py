@@ -1,4 +1,4 @@
-"""Paragraph direction by the dominant strong direction.
+"""Paragraph direction (``Direction``, owned here) by the dominant strong direction.
 
 First-strong detection (python-bidi's and ICU's default) makes an Arabic
 paragraph that opens with a Latin dateline left-to-right; counting strong
@@ -7,10 +7,17 @@ characters does not.
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
 
-from ..article import Direction
 from .charinfo import classes
+
+
+class Direction(str, Enum):
+    """A paragraph's or an article's base direction."""
+
+    LTR = "ltr"
+    RTL = "rtl"
 
 
 def strong_counts(text: str) -> tuple[int, int]:

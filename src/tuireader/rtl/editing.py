@@ -19,9 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..article import Direction
 from .cells import CLUSTER, cell_width
-from .direction import paragraph_direction
+from .direction import Direction, paragraph_direction
 from .options import TextOptions
 from .paragraph import prepare
 from .reorder import reorder

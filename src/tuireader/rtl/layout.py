@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..article import Direction
 from .cells import char_width
-from .direction import paragraph_direction
+from .direction import Direction, paragraph_direction
 from .options import DEFAULT_OPTIONS, TextOptions
 from .paragraph import Prepared, prepare
 from .reorder import isolate, reorder
