@@ -5,8 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import overload
 
 
+@overload
+def move_aside(path: Path, expected: None = None) -> Path: ...
+@overload
+def move_aside(path: Path, expected: bytes) -> Path | None: ...
 def move_aside(path: Path, expected: bytes | None = None) -> Path | None:
     """Rename ``path`` to the first free ``<name>.corrupt[.N]`` beside it.
 

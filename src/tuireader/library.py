@@ -73,8 +73,8 @@ def scan_stamps(root: str | os.PathLike[str], max_depth: int = DEFAULT_MAX_DEPTH
     start."""
     root_path = Path(root)
     special, st = _stat_root(root_path)
-    if special is not None:
-        return special
+    if special is not None or st is None:
+        return special or []
     return _scan_dir(root_path, st, max_depth)
 
 

@@ -132,9 +132,9 @@ def verdict_from_replies(replies: Sequence[Reply], env: Mapping[str, str]) -> Ve
     if bidi in (1, 2):
         # It knows bidi mode 8, so it honours CSI 8 l: app mode is safe.
         return Verdict("app", "bidi mode 8 supported")
-    name = _from_env(env)
-    if name:
-        return Verdict(_mode(name), name)
+    from_env = _from_env(env)
+    if from_env:
+        return Verdict(_mode(from_env), from_env)
     return Verdict("app", UNKNOWN)
 
 

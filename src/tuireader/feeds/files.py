@@ -41,7 +41,7 @@ def slug(text: str, max_bytes: int = SLUG_MAX_BYTES) -> str:
     and fits in ``max_bytes`` of UTF-8 without cutting a character.
     """
     text = unicodedata.normalize("NFC", text)
-    kept = []
+    kept: list[str] = []
     for ch in text:
         cat = unicodedata.category(ch)
         if cat[0] in "LN" or (cat[0] == "M" and kept):

@@ -228,7 +228,8 @@ def parse_json_feed(body: bytes) -> ParsedFeed:
         names = [_text(a.get("name")) for a in authors if isinstance(a, dict)]
         link = _text(raw.get("url")) or _text(raw.get("external_url"))
         date = _text(raw.get("date_published")) or _text(raw.get("date_modified"))
-        tags = raw.get("tags") if isinstance(raw.get("tags"), list) else []
+        raw_tags = raw.get("tags")
+        tags = raw_tags if isinstance(raw_tags, list) else []
         out.items.append(
             Item(
                 id=_text(raw.get("id")) or link or _text(raw.get("title")),

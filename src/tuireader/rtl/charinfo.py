@@ -11,6 +11,7 @@ resolution and wrapping then work on these ASCII strings.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rich.cells import get_character_cell_size
@@ -57,7 +58,7 @@ def _code(bidi: str, width: int, join: str) -> str:
     return code
 
 
-def _fill(cps) -> None:
+def _fill(cps: Iterable[int]) -> None:
     for cp in cps:
         ch = chr(cp)
         bidi = BIDI_CODE.get(unicodedata.bidirectional(ch), "O")

@@ -71,7 +71,7 @@ def _line(value: str, options: TextOptions) -> _Line:
             continue
         cells.append((mo.group(), source[a]))
         cells.extend([("", source[a])] * (width - 1))
-    level_of = {}  # source index -> level of the char drawn for it
+    level_of: dict[int, int] = {}  # source index -> level of the char drawn for it
     for i, s in enumerate(prep.src):
         level_of.setdefault(s, int(prep.levels[i]))
     first_cell: dict[int, int] = {}

@@ -103,7 +103,9 @@ def explicit_levels(cls: str, rtl: bool) -> tuple[list[int], dict[int, int]]:
     return levels, match
 
 
-def _sequences(kept: list[int], levels: list[int], cls: str, match: dict[int, int]):
+def _sequences(
+    kept: list[int], levels: list[int], cls: str, match: dict[int, int]
+) -> list[list[int]]:
     """BD13: isolating run sequences, as lists of positions (X9 chars left out)."""
     runs: list[list[int]] = []
     for i in kept:

@@ -51,11 +51,11 @@ _PLANE = 0x10000
 # (register(), called by charinfo) for each form it can take, so translate()
 # never misses, which is slow.
 GLYPHS: dict[int, str] = {}
-for _letter, _forms in LETTERS_ARABIC.items():
+for _letter, _letter_forms in LETTERS_ARABIC.items():
     if len(_letter) == 1 and _letter != ZWJ:
         for _digit, _form in _FORM_OF_DIGIT.items():
-            if _forms[_form]:
-                GLYPHS[ord(_letter) + _digit * _PLANE] = _forms[_form]
+            if _letter_forms[_form]:
+                GLYPHS[ord(_letter) + _digit * _PLANE] = _letter_forms[_form]
 
 
 def register(char: str, jtype: str) -> None:

@@ -86,12 +86,14 @@ def _emit(
     return VisualLine(out, width, "right" if rtl else "left", source)
 
 
-def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offset: int):
+def _line(
+    prep: Prepared, a: int, b: int, width: int, options: TextOptions, offset: int
+) -> VisualLine:
     cells = prep.prefix[b] - prep.prefix[a]
     if cells > width:
         # A single character wider than the whole line (width 1): show a mark
         # in its place rather than overflow.
-        src = (prep.src[a] + offset,)
+        src: tuple[int, ...] = (prep.src[a] + offset,)
         return VisualLine(ELLIPSIS, 1, "right" if prep.rtl else "left", src)
     if prep.cls.find("h", a, b + 1) >= 0:  # soft hyphens on the line or at its break
         broken_at_hyphen = prep.cls[b : b + 1] == "h" and cells < width and b > a
@@ -106,7 +108,9 @@ def _line(prep: Prepared, a: int, b: int, width: int, options: TextOptions, offs
 HYPHEN = "-"
 
 
-def _soft_hyphens(prep: Prepared, a: int, b: int, hyphen: bool):
+def _soft_hyphens(
+    prep: Prepared, a: int, b: int, hyphen: bool
+) -> tuple[str, tuple[int, ...], str, str, str]:
     """The line's slices without its soft hyphens (never drawn), plus, with
     ``hyphen``, a "-" mapped to the soft hyphen the line was broken at."""
     keep = [i for i in range(a, b) if prep.cls[i] != "h"]

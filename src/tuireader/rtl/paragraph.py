@@ -116,7 +116,8 @@ def prepare(text: str, rtl: bool, mode: str, do_shape: bool, harakat: bool) -> P
     if _MARKS_ONLY.search(s):
         drop = sorted(drop + [mo.start() for mo in _MARKS_ONLY.finditer(s)])
     if drop:
-        s, src, levels, cls, text_codes = (cut(x, drop) for x in (s, src, levels, cls, text_codes))
+        s, src, levels, cls = cut(s, drop), cut(src, drop), cut(levels, drop), cut(cls, drop)
+        text_codes = cut(text_codes, drop)
     if SHY in s:
         cls = _mark_soft_hyphens(s, cls)
     emoji = clustery(s)

@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from . import joining
 from .charinfo import TO_JOIN
 from .ligature_names import LAM_ALEF_NAMES
 from .seqs import cut
+
+Reshape = Callable[[str], str]  # arabic-reshaper's reshape (untyped library)
 
 ZWJ = "\u200d"
 # Arabic letters, marks and joiners: the characters a word's shaping can see.
@@ -46,11 +50,11 @@ ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 class _FixedConfig:
     """Read-only, memoized stand-in for arabic-reshaper's config section."""
 
-    def __init__(self, section) -> None:
+    def __init__(self, section: Any) -> None:
         self._section = section
         self._values: dict[tuple[str, str], object] = {}
 
-    def _memo(self, kind: str, key: str):
+    def _memo(self, kind: str, key: str) -> object:
         try:
             return self._values[kind, key]
         except KeyError:
@@ -58,14 +62,14 @@ class _FixedConfig:
             self._values[kind, key] = value
             return value
 
-    def get(self, key: str):
+    def get(self, key: str) -> object:
         return self._memo("get", key)
 
-    def getboolean(self, key: str):
+    def getboolean(self, key: str) -> object:
         return self._memo("getboolean", key)
 
 
-def _make_reshaper():
+def _make_reshaper() -> Reshape | None:
     try:
         from arabic_reshaper import ArabicReshaper
         from arabic_reshaper.ligatures import LIGATURES
@@ -88,15 +92,16 @@ def _make_reshaper():
         # reshape() reads its settings through configparser on every call,
         # which costs more than the shaping itself: answer from a dict.
         reshaper.configuration = _FixedConfig(reshaper.configuration)
-        return reshaper.reshape
+        reshape: Reshape = reshaper.reshape
+        return reshape
     except Exception:  # pragma: no cover - broken installation: no shaping
         return None
 
 
-_RESHAPER: list = []  # (built on first use: most text is shaped without it)
+_RESHAPER: list[Reshape | None] = []  # (built on first use: most text is shaped without it)
 
 
-def _reshaper():
+def _reshaper() -> Reshape | None:
     if not _RESHAPER:
         _RESHAPER.append(_make_reshaper())
     return _RESHAPER[0]

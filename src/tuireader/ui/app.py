@@ -149,7 +149,8 @@ class TuiReaderApp(App[int]):
 
     def action_command_palette(self) -> None:
         # Textual's palette, with a box that draws Arabic shaped (ui/palette.py)
-        if self.use_command_palette and not BidiCommandPalette.is_open(self):
+        open_ = BidiCommandPalette.is_open(self)  # type: ignore[arg-type]  # (App[None])
+        if self.use_command_palette and not open_:
             options = screen_options(self.screen)
             self.push_screen(BidiCommandPalette(options, id="--command-palette"))
 
@@ -157,7 +158,7 @@ class TuiReaderApp(App[int]):
         # from here on a terminating signal quits through the same path as `q`
         EXIT_SIGNALS_HANDLER.attach(asyncio.get_running_loop(), self.quit_for_signal)
 
-    def action_quit(self) -> None:
+    def action_quit(self) -> None:  # type: ignore[override]  # (Textual takes a plain method)
         self._save_and_exit(0)
 
     def quit_for_signal(self, signum: int) -> None:

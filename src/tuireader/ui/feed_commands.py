@@ -38,7 +38,8 @@ class AddFeedScreen(ModalScreen[None]):
             yield Static("", id="feed-problem", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        config = getattr(self.app.settings, "config_path", None) or default_config_path()
+        settings = getattr(self.app, "settings", None)
+        config = getattr(settings, "config_path", None) or default_config_path()
         try:
             feed = Feed(url=check_url(event.value))
             added = add_feeds(config, [feed])

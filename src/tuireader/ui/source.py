@@ -47,7 +47,9 @@ class Source:
         return self.catalog.first_entries(n)
 
     def refresh(
-        self, progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] = None
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> Any:
         return self.catalog.refresh(progress=progress, cancel=cancel)
 
