@@ -3,6 +3,9 @@
 Pure (no Textual). Pipeline, per paragraph: clean -> shape (logical order) ->
 resolve bidi levels once -> wrap by cells -> per line reorder (UAX #9 L1-L4)
 and align. See docs/rtl.md.
+
+Imports nothing else of tuireader (it owns ``Direction``), so it can be
+tested and reused alone; type-checked strictly (pyproject.toml).
 """
 
 from .cells import cell_width
