@@ -116,7 +116,8 @@ def test_four_paragraphs_and_one_subheading_in_reading_order(seed80):
     assert p1[0].rstrip().endswith("Pyongyang, Nordkorea")
     assert any("(ATACMS)" in line for line in p2)
     assert [line.strip() for line in caption] == ["Details"]
-    assert count == [" " * (80 - len("no comments")) + "no comments"]
+    # the seed's own comment line, not "no comments", on the article's side
+    assert count == [" " * (80 - len("Kommentare (0)")) + "Kommentare (0)"]
     (row,) = meta
     # keys on the right in a right-to-left article
     assert row.rstrip().endswith("Ort")
@@ -187,7 +188,7 @@ def test_escape_sequences_in_an_article_never_reach_stdout(tmp_path):
     out = proc.stdout.decode()
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
     assert "[link=x]y[/link]" in out  # shown as text, not parsed
-    assert out.splitlines()[-1] == "2 comments"
+    assert out.splitlines()[-1] == "Kommentare (2)"
 
 
 def test_escape_sequences_in_a_file_name_never_reach_stderr(tmp_path):
