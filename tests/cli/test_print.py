@@ -352,3 +352,21 @@ def test_a_broken_config_file_warns_and_prints_anyway(tmp_path):
     err = proc.stderr.decode()
     assert "warning" in err and "line 1" in err and "Traceback" not in err
     assert logical(proc.stdout.decode().splitlines()[0]) == TITLE
+
+
+def test_a_front_matter_count_is_printed_in_the_article_language(tmp_path):
+    ar = tmp_path / "ar.md"
+    ar.write_text("---\ntitle: طيور\nlang: ar\ncomments: 6\n---\nنص المقال.\n", encoding="utf-8")
+    en = tmp_path / "en.md"
+    en.write_text("---\ntitle: Birds\ncomments: 1\n---\nText.\n", encoding="utf-8")
+    none = tmp_path / "none.md"
+    none.write_text("---\ntitle: Birds\n---\nText.\n", encoding="utf-8")
+    outs = {}
+    for f in (ar, en, none):
+        proc = run("--print", str(f), "--width", "40", "--no-shape")
+        assert proc.returncode == 0, proc.stderr
+        outs[f.stem] = proc.stdout.decode().splitlines()
+    # Arabic, right to left, flush right: not "6 comments"
+    assert outs["ar"][-1] == " " * (40 - len("تعليقات (6)")) + "(6) تاقيلعت"
+    assert outs["en"][-1] == "Comments (1)"
+    assert "omment" not in "\n".join(outs["none"])  # no count given: none invented
