@@ -29,8 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 # name, (columns, rows), keys pressed once the first article is shown, what it shows
 SHOTS: list[tuple[str, tuple[int, int], Sequence[str], str]] = [
-    ("main.svg", (120, 40), (), "an Arabic article with its metadata and comment count"),
-    ("narrow.svg", (80, 24), ("j",), "80x24: the side panes fold under the reader"),
+    ("main.svg", (120, 40), (), "an Arabic article, its comment line and metadata table"),
+    ("narrow.svg", (80, 24), ("j",), "80x24: the Metadata pane folds under the reader"),
     ("search.svg", (120, 40), ("slash", *"الاسعار"), "live Arabic-aware filter, matches lit"),
     ("help.svg", (100, 34), ("question_mark",), "the help screen: every key"),
 ]

@@ -32,8 +32,10 @@ class Article:
     ``id`` is stable across runs for the same file (derived from its path
     relative to the library root). ``error`` is set when the file could not be
     read or parsed; such an article still appears in the list so that the user
-    sees what is wrong with which file. ``notices`` are non-fatal remarks shown
-    with the article ("decoded as windows-1256", "truncated at 4 MiB").
+    sees what is wrong with which file. ``comments`` is the count (for sorting
+    and the list); ``comment_line`` keeps the words around it as written.
+    ``notices`` are non-fatal remarks shown with the article ("decoded as
+    windows-1256", "truncated at 4 MiB").
     """
 
     id: str
@@ -43,6 +45,8 @@ class Article:
     meta_caption: str | None = None
     metadata: tuple[tuple[str, str], ...] = ()
     comments: int | None = None
+    #: the comment-count line as the article wrote it ("تعليقات (12)"), if it had one
+    comment_line: str | None = None
     lang: str | None = None
     direction: Direction = Direction.LTR
     error: str | None = None

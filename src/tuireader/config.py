@@ -70,7 +70,7 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("view_unread", "U", "Unread view on/off"),
     KeyAction("view_starred", "asterisk", "Starred view on/off"),
     KeyAction("refresh", "r", "Refresh now"),
-    KeyAction("info", "i", "Show/hide details"),
+    KeyAction("info", "i", "Show/hide metadata"),
     KeyAction("zoom", "z", "Hide/show list"),
     KeyAction("bidi_mode", "B", "Bidi: app/terminal", show=True),
     KeyAction("harakat", "H", "Harakat on/off"),

@@ -10,11 +10,13 @@ block's text (for search highlighting).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from tuireader.article import Article, BlockKind, Direction
+from tuireader.comment_count import comment_text
 from tuireader.metadata_labels import readable_key
 from tuireader.rtl import (
     TextOptions,
@@ -198,29 +200,17 @@ def article_part(
     return ArticlePart(out)
 
 
-def comments_label(article: Article) -> str:
-    """The comment count as the interface shows it (always English)."""
-    count = article.comments
-    if count is None:
-        return "—"
-    if count == 0:
-        return "no comments"
-    if count == 1:
-        return "1 comment"
-    return f"{count} comments"
-
-
-def comments_line(article: Article, width: int) -> DisplayLine:
-    """The comment count as a line, on the article's reading side."""
-    label = comments_label(article) if article.comments is not None else "comment count unknown"
-    label = label[: max(1, width)]
-    return DisplayLine(
-        role="comments",
-        text=label,
-        width=len(label),
-        align=_align_of(article.direction),
-        source=(-1,) * len(label),
-    )
+def comments_line(
+    article: Article, width: int, options: TextOptions | None = None
+) -> DisplayLine | None:
+    """The comment count as the article wrote it (``comment_count.comment_text``),
+    on one line on the article's reading side, cut at its logical end; None when
+    the article gives no count."""
+    text = comment_text(article)
+    if text is None:
+        return None
+    cell = _cell(text, max(1, width), article.direction, options or TextOptions())
+    return _cell_line("comments", cell, _align_of(article.direction))
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +235,34 @@ def _unshaped(options: TextOptions) -> TextOptions:
     return dataclasses.replace(options, shape=False)
 
 
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.IGNORECASE)
+
+
+def _url_pieces(url: str) -> list[str]:
+    """A URL split after each "/" (the only places it may wrap)."""
+    return [p for p in re.split(r"(?<=/)(?!/)", url) if p]
+
+
+def _url_cells(url: str, width: int, options: TextOptions) -> list[_Cell]:
+    """A URL whole when it fits; else wrapped only after a "/", a piece wider
+    than the column (and the last line, when lines run out) cut with "…" —
+    never broken at an arbitrary character."""
+    lines: list[str] = []
+    for piece in _url_pieces(url):
+        if lines and len(lines[-1]) + len(piece) <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    if len(lines) > META_VALUE_MAX_LINES:
+        lines = [*lines[: META_VALUE_MAX_LINES - 1], "".join(lines[META_VALUE_MAX_LINES - 1 :])]
+    cells = [_cell(line, width, Direction.LTR, options) for line in lines]
+    return _as_block(cells, Direction.LTR)
+
+
 def _value_cells(text: str, width: int, fallback: Direction, options: TextOptions) -> list[_Cell]:
     """A value wrapped to ``width``; after META_VALUE_MAX_LINES the rest is cut with "…"."""
+    if _URL.match(text):
+        return _url_cells(text, width, options)
     direction = paragraph_direction(text, fallback)
     visual = _safe_layout(text, width, direction, options)
     if not visual:
@@ -389,20 +405,33 @@ def _stacked(
     return out
 
 
+def details_lines(
+    article: Article, width: int, options: TextOptions | None = None
+) -> list[DisplayLine]:
+    """The Metadata pane: the comment line first (so that a pane of a few rows
+    still shows it), then the metadata table."""
+    comments = comments_line(article, width, options)
+    table = metadata_lines(article, width, options)
+    return [comments, *table] if comments is not None else table
+
+
 def print_lines(
     article: Article, width: int, options: TextOptions | None = None
 ) -> list[DisplayLine]:
     """Everything the reader pane shows, top to bottom: the article, then the
-    metadata table, then the comment count (what ``tuireader --print`` writes)."""
+    metadata table, then the comment line as the article wrote it (what
+    ``tuireader --print`` writes; nothing for a count the article does not give)."""
     out = article_lines(article, width, options)
     meta = metadata_lines(article, width, options)
     if meta:
         if out:
             out.append(BLANK)
         out += meta
-    if out:
-        out.append(BLANK)
-    out.append(comments_line(article, max(1, width)))
+    comments = comments_line(article, max(1, width), options)
+    if comments is not None:
+        if out:
+            out.append(BLANK)
+        out.append(comments)
     return out
 
 

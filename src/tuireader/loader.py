@@ -98,6 +98,7 @@ def load_article(
             meta_caption=parsed.meta_caption,
             metadata=parsed.metadata,
             comments=parsed.comments if (parsed.comments or 0) <= _MAX_COMMENTS else None,
+            comment_line=parsed.comment_line,
             lang=parsed.lang,
             direction=parsed.direction,
             notices=notices + tuple(clean_line(n) for n in parsed.notices),

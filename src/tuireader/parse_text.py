@@ -77,6 +77,7 @@ class ParsedArticle:
     meta_caption: str | None = None
     metadata: tuple[tuple[str, str], ...] = ()
     comments: int | None = None
+    comment_line: str | None = None  # as written, e.g. "Kommentare (0)"
     lang: str | None = None
     direction: Direction = Direction.LTR
     notices: tuple[str, ...] = field(default=())
@@ -257,6 +258,7 @@ def parse_text(text: str) -> ParsedArticle:
     while end and not lines[end - 1]:
         end -= 1
     comments: int | None = None
+    comment_line: str | None = None
     found_comment = False
     table_rows: list[list[str]] = []
     i = end
@@ -272,6 +274,7 @@ def parse_text(text: str) -> ParsedArticle:
             is_comment, count = parse_comment_line(ln)
             if is_comment:
                 found_comment, comments = True, count
+                comment_line = clean_line(ln)
                 i -= 1
                 continue
         cells = _cells(ln)
@@ -322,6 +325,7 @@ def parse_text(text: str) -> ParsedArticle:
         meta_caption=caption,
         metadata=tuple(pairs),
         comments=comments,
+        comment_line=comment_line or None,
         lang=lang,
         direction=direction,
     )

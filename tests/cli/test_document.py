@@ -16,12 +16,14 @@ from hypothesis import strategies as st
 
 import tuireader.document as document
 from tuireader.article import Article, Block, BlockKind, Direction
+from tuireader.comment_count import comment_text
 from tuireader.document import (
     META_VALUE_MAX_LINES,
     TITLE_BLOCK,
     article_lines,
     article_part,
-    comments_label,
+    comments_line,
+    details_lines,
     metadata_lines,
     print_lines,
     render_text,
@@ -74,6 +76,7 @@ SEED = article(
     meta_caption="Details",
     metadata=(("Ort", "Pyongyang, Nordkorea"),),
     comments=0,
+    comment_line="Kommentare (0)",  # as the seed file ends
 )
 
 
@@ -173,12 +176,68 @@ def test_terminal_mode_emits_only_isolates_as_controls():
 # -- metadata and comments ----------------------------------------------------
 
 
+def test_the_comment_line_is_shown_as_the_article_wrote_it():
+    # "تعليقات (12)" stays Arabic (right to left, shaped in app mode), not "12 comments"
+    a = article("t", comments=12, comment_line="تعليقات (12)")
+    line = comments_line(a, 40, TextOptions(shape=False))
+    assert line is not None and line.align == "right"
+    assert line.text == "(12) تاقيلعت"  # visual order: the label read right to left
+    shaped = comments_line(a, 40, TextOptions())
+    assert shaped is not None and shaped.text != line.text  # joined letter forms
+    german = comments_line(article("t", comments=0, comment_line="Kommentare (0)"), 40)
+    assert german is not None and german.text == "Kommentare (0)"
+
+
 @pytest.mark.parametrize(
-    ("count", "label"),
-    [(0, "no comments"), (1, "1 comment"), (3, "3 comments"), (1234, "1234 comments"), (None, "—")],
+    ("lang", "count", "shown"),
+    [("ar", 6, "تعليقات (6)"), ("ar-EG", 0, "تعليقات (0)"), ("de", 3, "Kommentare (3)"),
+     ("en", 1, "Comments (1)"), (None, 1234, "Comments (1234)"), ("xx", 2, "Comments (2)")],
 )
-def test_comments_label(count, label):
-    assert comments_label(article("t", comments=count)) == label
+def test_a_bare_count_gets_the_word_in_the_article_language(lang, count, shown):
+    # front matter `comments: 6` and feeds give a number without words around it
+    assert comment_text(article("t", comments=count, lang=lang)) == shown
+
+
+def test_no_count_no_comment_line():
+    a = article("t", comments=None)
+    assert comment_text(a) is None and comments_line(a, 40) is None
+    assert [line.role for line in print_lines(a, 40)] == ["title"]
+
+
+def test_a_long_comment_line_is_cut_to_the_width():
+    a = article("t", comments=3, comment_line="Comments (3)")
+    line = comments_line(a, 8)
+    assert line is not None and line.width <= 8 and line.text.endswith("…")
+
+
+def test_the_metadata_pane_opens_with_the_comment_line():
+    lines = details_lines(SEED, 40)
+    assert [line.role for line in lines] == ["comments", "meta_caption", "meta_row"]
+    assert lines[0].text == "Kommentare (0)"
+
+
+# -- URLs in the metadata table ---------------------------------------------------
+
+URL = "https://example.org/desert-star/data/very-long-segment-name"
+
+
+@pytest.mark.parametrize("width", [24, 30, 40, 48, 70])
+def test_a_url_value_is_never_broken_inside_a_word(width):
+    a = article("t", direction=Direction.LTR, metadata=(("Link", URL),))
+    rows = [line.text[len("Link") :].strip() for line in metadata_lines(a, width)]
+    assert all(len(r) <= width for r in rows)
+    joined = "".join(r.rstrip("…") for r in rows)
+    assert URL.startswith(joined)
+    for r in rows[:-1]:
+        assert r.endswith("/"), rows  # wrapped only after a slash
+    if joined != URL:
+        assert rows[-1].endswith("…"), rows  # the rest cut, and shown to be
+
+
+def test_a_url_that_fits_is_shown_whole_on_one_row():
+    a = article("t", direction=Direction.RTL, metadata=(("الرابط", "https://example.org/x"),))
+    (row,) = metadata_lines(a, 40)
+    assert "https://example.org/x" in row.text
 
 
 def test_rtl_metadata_has_keys_on_the_right():
@@ -241,7 +300,7 @@ def test_a_wrapped_latin_value_in_an_arabic_table_keeps_its_lines_flush_left():
     # the value is the left column: every line of it begins in the same column,
     # so the URL reads as one block
     assert len({len(line) - len(line.lstrip()) for line in screen}) == 1
-    assert "".join(line.split("  ")[0].strip() for line in screen) == url
+    assert "".join(line.strip().split("  ")[0] for line in screen) == url
 
 
 def test_narrow_metadata_stacks_key_over_value():
@@ -254,7 +313,7 @@ def test_print_lines_are_article_then_metadata_then_comments():
     lines = print_lines(SEED, 80)
     roles = [line.role for line in lines]
     assert roles[-5:] == ["blank", "meta_caption", "meta_row", "blank", "comments"]
-    assert lines[-1].text == "no comments" and lines[-1].align == "right"
+    assert lines[-1].text == "Kommentare (0)" and lines[-1].align == "right"
 
 
 def test_render_text_has_no_trailing_spaces_and_one_line_per_line():

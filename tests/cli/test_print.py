@@ -116,7 +116,8 @@ def test_four_paragraphs_and_one_subheading_in_reading_order(seed80):
     assert p1[0].rstrip().endswith("Pyongyang, Nordkorea")
     assert any("(ATACMS)" in line for line in p2)
     assert [line.strip() for line in caption] == ["Details"]
-    assert count == [" " * (80 - len("no comments")) + "no comments"]
+    # the seed's own comment line, not "no comments", on the article's side
+    assert count == [" " * (80 - len("Kommentare (0)")) + "Kommentare (0)"]
     (row,) = meta
     # keys on the right in a right-to-left article
     assert row.rstrip().endswith("Ort")
@@ -187,7 +188,7 @@ def test_escape_sequences_in_an_article_never_reach_stdout(tmp_path):
     out = proc.stdout.decode()
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
     assert "[link=x]y[/link]" in out  # shown as text, not parsed
-    assert out.splitlines()[-1] == "2 comments"
+    assert out.splitlines()[-1] == "Kommentare (2)"
 
 
 def test_escape_sequences_in_a_file_name_never_reach_stderr(tmp_path):
@@ -351,3 +352,21 @@ def test_a_broken_config_file_warns_and_prints_anyway(tmp_path):
     err = proc.stderr.decode()
     assert "warning" in err and "line 1" in err and "Traceback" not in err
     assert logical(proc.stdout.decode().splitlines()[0]) == TITLE
+
+
+def test_a_front_matter_count_is_printed_in_the_article_language(tmp_path):
+    ar = tmp_path / "ar.md"
+    ar.write_text("---\ntitle: طيور\nlang: ar\ncomments: 6\n---\nنص المقال.\n", encoding="utf-8")
+    en = tmp_path / "en.md"
+    en.write_text("---\ntitle: Birds\ncomments: 1\n---\nText.\n", encoding="utf-8")
+    none = tmp_path / "none.md"
+    none.write_text("---\ntitle: Birds\n---\nText.\n", encoding="utf-8")
+    outs = {}
+    for f in (ar, en, none):
+        proc = run("--print", str(f), "--width", "40", "--no-shape")
+        assert proc.returncode == 0, proc.stderr
+        outs[f.stem] = proc.stdout.decode().splitlines()
+    # Arabic, right to left, flush right: not "6 comments"
+    assert outs["ar"][-1] == " " * (40 - len("تعليقات (6)")) + "(6) تاقيلعت"
+    assert outs["en"][-1] == "Comments (1)"
+    assert "omment" not in "\n".join(outs["none"])  # no count given: none invented

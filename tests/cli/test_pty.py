@@ -39,8 +39,8 @@ def seed_drawn(lines: list[str], app_mode: bool) -> bool:
     in bidi isolates, which pyte does not lay out: its left-to-right facts only."""
     screen = "\n".join(lines)
     if not app_mode:
-        return "Pyongyang, Nordkorea" in screen and "comments" in screen
-    facts = ["- Pyongyang, Nordkorea", "(ATACMS)", "Ort", "no comments"]
+        return "Pyongyang, Nordkorea" in screen and "Kommentare (0)" in screen
+    facts = ["- Pyongyang, Nordkorea", "(ATACMS)", "Ort", "Kommentare (0)"]
     return all(fact in screen for fact in facts) and any(TITLE in logical(line) for line in lines)
 
 
@@ -125,7 +125,7 @@ def test_the_seed_article_reads_right_to_left_on_screen(runs):
     screen = "\n".join(run.lines)
     assert "- Pyongyang, Nordkorea" in screen  # the dateline starts the line on the right
     assert "(ATACMS)" in screen
-    assert "Ort" in screen and "no comments" in screen
+    assert "Ort" in screen and "Kommentare (0)" in screen  # as the article wrote it
 
 
 def test_no_mouse_sends_no_mouse_tracking(runs):

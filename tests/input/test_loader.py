@@ -28,6 +28,7 @@ BIDI_FREE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def all_strings(article):
     yield article.title
     yield article.meta_caption or ""
+    yield article.comment_line or ""
     yield article.error or ""
     yield from article.notices
     # (paragraphs keep explicit bidi controls for the layout engine, which

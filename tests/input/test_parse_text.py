@@ -76,6 +76,7 @@ def test_comment_counts(line, count):
     assert parse_comment_line(line) == (True, count)
     parsed = parse_text(article(P1, trailer=("Details | |", "---|---|", "Ort | x |", line)))
     assert parsed.comments == count
+    assert parsed.comment_line == line  # kept as the article wrote it, for display
     assert [b.text for b in parsed.blocks] == [P1]  # the line is not body text
 
 

@@ -13,6 +13,7 @@ from .conftest import (
     region_rows,
     wait_for,
 )
+from .screen_text import screen_text
 
 
 def check_reader_title(app, screen) -> None:
@@ -49,21 +50,20 @@ async def test_80x24_side_panes_fold_under_the_reader(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
-        lst, reader, meta, comments = (
-            screen.article_list,
-            screen.reader,
-            screen.metadata,
-            screen.comments,
-        )
-        for pane in (lst, reader, meta, comments):
+        lst, reader, meta = screen.article_list, screen.reader, screen.metadata
+        for pane in (lst, reader, meta):
             assert pane.region.width > 0 and pane.region.height > 0
         assert lst.region.right <= reader.region.x
         assert meta.region.y >= reader.region.bottom
-        assert comments.region.y >= reader.region.bottom
+        # no box for a lone count: the Metadata strip takes the reader's width
+        assert meta.region.x == reader.region.x and meta.region.width == reader.region.width
         assert reader.region.height >= 10
         check_reader_title(app, screen)
         check_list_title(app, screen)
-        assert "no comments" in "\n".join(region_rows(app, screen.comments))
+        rows = [r.strip() for r in region_rows(app, meta) if r.strip()]
+        # the count as the article wrote it, first, then the table, all in view
+        assert rows[:3] == ["Kommentare (0)", "Details", "Pyongyang, Nordkorea  Ort"]
+        assert "comments" not in screen_text(app)
 
 
 async def test_160x50_side_panes_beside_the_reader(make_app):
@@ -72,7 +72,6 @@ async def test_160x50_side_panes_beside_the_reader(make_app):
         screen = await loaded(pilot)
         reader, meta = screen.reader, screen.metadata
         assert meta.region.x >= reader.region.right
-        assert screen.comments.region.x >= reader.region.right
         # the reader gets the height of the body, and room for long lines
         assert reader.region.height >= 40
         assert reader.content_region.width >= 70
@@ -84,7 +83,7 @@ async def test_160x50_side_panes_beside_the_reader(make_app):
         assert line.rstrip().endswith("Pyongyang, Nordkorea")
         text = "\n".join(region_rows(app, meta))
         assert "Ort" in text and "Pyongyang, Nordkorea" in text
-        assert "no comments" in "\n".join(region_rows(app, screen.comments))
+        assert text.splitlines()[0].strip() == "Kommentare (0)"
 
 
 @pytest.mark.parametrize("size", [(160, 50)])
@@ -96,7 +95,7 @@ async def test_comment_counts_and_arabic_metadata(make_app, size):
         for _ in screen.article_list.rows:
             await loaded(pilot)
             name = screen.article.path.name
-            seen[name] = "\n".join(region_rows(app, screen.comments)).strip()
+            seen[name] = next(r for r in region_rows(app, screen.metadata) if r.strip()).strip()
             if name == "002_ar_economy_medium.txt":
                 rows = [r.rstrip() for r in region_rows(app, screen.metadata) if r.strip()]
                 row = next(r for r in rows if "2024-11-03" in r)
@@ -105,9 +104,13 @@ async def test_comment_counts_and_arabic_metadata(make_app, size):
                 assert is_shaped_arabic(key) and logical_from_visual(key) == "التاريخ"
                 assert row.index("2024-11-03") < row.index(key)
             await pilot.press("j")
-        assert seen["000_d5d7dac400910391.txt"] == "no comments"
-        assert seen["002_ar_economy_medium.txt"] == "12 comments"
-        assert seen["016_ar_comments_not_a_number.txt"] == "—"
+        # each article's comment line as it wrote it, first in the Metadata pane
+        assert seen["000_d5d7dac400910391.txt"] == "Kommentare (0)"
+        arabic = seen["002_ar_economy_medium.txt"]
+        assert arabic.startswith("(12) ") and "comments" not in arabic
+        word = arabic.removeprefix("(12) ")
+        assert is_shaped_arabic(word) and logical_from_visual(word) == "تعليقات"
+        assert seen["016_ar_comments_not_a_number.txt"] == "Kommentare (n/a)"
 
 
 async def test_reader_rewraps_on_resize_and_keeps_the_place(make_app):

@@ -42,7 +42,7 @@ from tuireader.ui.source import Source
 from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.bars import KeyBar, TitleBar
-from tuireader.ui.widgets.details import CommentsPane, MetadataPane
+from tuireader.ui.widgets.details import MetadataPane
 from tuireader.ui.widgets.filter_bar import FilterBar
 from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
@@ -118,7 +118,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
             with Container(id="content"):
                 yield ReaderView(options=self.options, matcher=self.source.matches, id="reader")
                 with Container(id="side"):
-                    yield CommentsPane(id="comments")
                     yield MetadataPane(options=self.options, id="metadata")
         yield KeyBar()
         yield Static(id="too-small", markup=False)
@@ -134,10 +133,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
     @property
     def metadata(self) -> MetadataPane:
         return self.query_one("#metadata", MetadataPane)
-
-    @property
-    def comments(self) -> CommentsPane:
-        return self.query_one("#comments", CommentsPane)
 
     @property
     def filter_bar(self) -> FilterBar:
@@ -162,7 +157,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
     def on_mount(self) -> None:
         self._label_library()
         self.reader._show_position()
-        self.comments.border_title = Text("Comments")
         self.metadata.border_title = Text("Metadata")
         self._update_mode_label()
         self._apply_size(self.size.width, self.size.height)
@@ -340,7 +334,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self._shown = None
         self.reader.show_message(message)
         self.metadata.show(None)
-        self.comments.show(None)
         self.query_one(TitleBar).show_title(None)
         self._set_sub_title("")
 
@@ -435,7 +428,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         if self.filter_query and not scroll:
             self.reader.scroll_to_first_match()
         self.metadata.show(article)
-        self.comments.show(article)
         # the title bar follows in the same frame as the list and the article
         # (it waited for the keys to pause, and lagged ~270 ms behind them)
         self._update_window_title()

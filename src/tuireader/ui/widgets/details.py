@@ -1,7 +1,8 @@
-"""The side panes: the article's metadata table and its comment count.
+"""The Metadata pane: the article's comment line, then its metadata table.
 
-Every table cell goes through the RTL engine (``document.metadata_lines``);
-the comment count speaks English whatever language the scraped label was in.
+Every line goes through the RTL engine (``document.details_lines``); the
+comment line is shown as the article wrote it (``تعليقات (12)``), not turned
+into English (a separate box for one count cost a pane's worth of space).
 """
 
 from __future__ import annotations
@@ -10,44 +11,19 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from tuireader.article import Article
-from tuireader.document import DisplayLine, comments_label, metadata_lines
+from tuireader.document import DisplayLine, details_lines
 from tuireader.rtl import TextOptions
 
 
-class CommentsPane(Widget):
-    """One line: "3 comments", "no comments", or "—" when the count is unknown."""
-
-    DEFAULT_CSS = """
-    CommentsPane { height: auto; }
-    """
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.article: Article | None = None
-
-    @property
-    def label(self) -> str:
-        return comments_label(self.article) if self.article is not None else ""
-
-    def show(self, article: Article | None) -> None:
-        self.article = article
-        self.refresh()
-
-    def render(self) -> Text:
-        return Text(self.label, no_wrap=True, overflow="ellipsis")
-
-
 class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
-    """The key/value table scraped with the article, drawn with the Line API."""
-
+    """The comment line and the key/value table scraped with the article,
+    drawn with the Line API."""
 
     COMPONENT_CLASSES = {"metadata--caption", "metadata--key", "metadata--value", "metadata--empty"}
 
@@ -80,7 +56,7 @@ class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
         lines: list[DisplayLine] = []
         if self.article is not None:
             try:
-                lines = metadata_lines(self.article, width, self.options)
+                lines = details_lines(self.article, width, self.options)
             except Exception:  # noqa: BLE001 - a broken table must not break the screen
                 text = "(the details could not be displayed)"
                 lines = [DisplayLine("error", text, len(text))]
