@@ -7,6 +7,8 @@ the stored text; widths are counted with unicodedata.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import tuireader
+from faults.disks import as_ordinary_user, shared_dir
 from tuireader.paths import bundled_samples
 
 SAMPLES = bundled_samples()
@@ -274,13 +277,33 @@ def test_print_of_a_directory_says_so(tmp_path):
     assert "is a directory" in err
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file regardless of permissions")
-def test_unreadable_file(tmp_path):
-    f = tmp_path / "secret.txt"
-    f.write_text("x\n")
-    f.chmod(0)
-    err = one_line_error(run("--print", str(f)))
-    assert "permission denied" in err
+def test_unreadable_file(monkeypatch):
+    from tuireader.cli import main
+
+    with shared_dir() as folder:  # (as root, printed by an ordinary user)
+        monkeypatch.setenv("HOME", str(folder))
+        for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            monkeypatch.setenv(name, str(folder / name.lower()))
+        f = folder / "secret.txt"
+        f.write_text("x\n")
+        f.chmod(0)
+
+        def print_it() -> tuple[int, str, str]:
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = main(["--print", str(f)])
+            return code, out.getvalue(), err.getvalue()
+
+        # the same path once on a readable file first: the ordinary user may not
+        # read the interpreter's folder, so every module it needs is loaded now
+        readable = folder / "open.txt"
+        readable.write_text("Title\n\nText.\n")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["--print", str(readable)]) == 0
+        code, out, err = as_ordinary_user(print_it)
+    assert code == 2 and out == "", (code, out, err)
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "permission denied" in err and "secret.txt" in err
 
 
 def test_fifo_does_not_block(tmp_path):

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from faults.disks import as_ordinary_user, shared_dir
 from tuireader.decode import NOT_TEXT, decode_bytes, read_text
 
 from .bounded import call_with_timeout
@@ -200,14 +201,12 @@ def test_link_loop(tmp_path):
     assert read_text(a).error == "symbolic link loop"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
-def test_permission_denied(tmp_path):
-    p = write(tmp_path, "secret.txt", b"x")
-    p.chmod(0)
-    try:
-        assert read_text(p).error == "permission denied"
-    finally:
-        p.chmod(0o600)
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_permission_denied():
+    with shared_dir() as folder:  # (as root, read by an ordinary user)
+        p = write(folder, "secret.txt", b"x")
+        p.chmod(0)
+        assert as_ordinary_user(lambda: read_text(p).error) == "permission denied"
 
 
 def test_decode_bytes_never_raises_on_random_data():

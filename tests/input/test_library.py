@@ -5,6 +5,7 @@ import socket
 
 import pytest
 
+from faults.disks import as_ordinary_user, shared_dir
 from tuireader.library import is_article_name, natural_key
 
 from .bounded import call_with_timeout
@@ -126,18 +127,16 @@ def test_special_files_reported_without_opening(tmp_path):
         assert "device" in entries["dev.txt"].error
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
-def test_unreadable_directory_is_reported(tmp_path):
-    touch(tmp_path / "good.txt")
-    locked = tmp_path / "locked"
-    touch(locked / "hidden.txt")
-    locked.chmod(0)
-    try:
-        entries = {e.rel: e for e in scan(tmp_path)}
-    finally:
-        locked.chmod(0o700)
-    assert entries["good.txt"].error is None
-    assert "permission denied" in entries["locked/"].error
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_unreadable_directory_is_reported():
+    with shared_dir() as root:  # (as root, scanned by an ordinary user)
+        touch(root / "good.txt")
+        locked = root / "locked"
+        touch(locked / "hidden.txt")
+        locked.chmod(0)
+        errors = as_ordinary_user(lambda: {e.rel: e.error for e in scan(root)})
+    assert errors["good.txt"] is None
+    assert "permission denied" in errors["locked/"]
 
 
 def test_unreadable_directory_is_reported_via_scandir_error(tmp_path, monkeypatch):
