@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import tempfile
 
 import pytest
 
@@ -33,7 +34,7 @@ def test_an_injected_write_error_keeps_the_last_file(tmp_path, monkeypatch, err,
     def fail(*args, **kwargs):
         raise OSError(err, os.strerror(err))
 
-    target = state_mod.tempfile if call == "mkstemp" else state_mod.os
+    target = tempfile if call == "mkstemp" else os
     monkeypatch.setattr(target, call, fail)
     store.set_read("second")
     with pytest.raises(OSError) as caught:

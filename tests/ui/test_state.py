@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader import state as state_mod
 from tuireader.state import STATE_FILE, StateStore
 
 
@@ -91,7 +90,7 @@ def test_crash_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     a.set_read("lost")
-    monkeypatch.setattr(state_mod.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError):
         a.save()
     assert (tmp_path / "state" / STATE_FILE).read_bytes() == before
@@ -104,9 +103,9 @@ def test_crash_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
 def test_file_is_written_atomically_with_fsync(tmp_path, monkeypatch):
     calls = []
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(state_mod.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd)))
     monkeypatch.setattr(
-        state_mod.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))
+        os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))
     )
     a = store(tmp_path)
     a.set_read("x")

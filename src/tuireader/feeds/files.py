@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
+
+from tuireader.atomic import write_atomic as _write_atomic
 
 # Bytes, not characters: most filesystems limit a name to 255 bytes, and an
 # Arabic letter takes two of them in UTF-8.
@@ -17,20 +16,9 @@ _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder,
-    flushed to disk, then renamed over the target."""
+    """Write ``data`` to ``path`` atomically, making its folder first."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    _write_atomic(path, data)
 
 
 def slug(text: str, max_bytes: int = SLUG_MAX_BYTES) -> str:
