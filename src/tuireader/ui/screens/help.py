@@ -10,13 +10,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tuireader.config import KEY_ACTIONS
 from tuireader.paths import display_path
 from tuireader.rtl import TextOptions
 from tuireader.ui.keys import display_keys
+from tuireader.ui.screens.scrolling_modal import ScrollingModal
 from tuireader.ui.visual import visual_text
 
 MARKERS = (
@@ -27,7 +27,7 @@ MARKERS = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollingModal):
     """Keys, list markers and where the settings live."""
 
     DEFAULT_CSS = """
@@ -38,15 +38,8 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss_help", "Close", id="help_close"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
-        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
-        Binding("g,home", "scroll_edge(0)", "Top", show=False),
-        Binding("G,end", "scroll_edge(1)", "Bottom", show=False),
-    ]
+    BODY = "help-body"
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close", id="help_close")]
 
     def __init__(self, keymap: Mapping[str, str], config_path: Path | None, mode: str) -> None:
         super().__init__()
@@ -102,11 +95,3 @@ class HelpScreen(ModalScreen[None]):
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
-
-    def action_scroll(self, lines: int) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        body.scroll_to(y=body.scroll_y + lines, animate=False)
-
-    def action_scroll_edge(self, bottom: int) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        body.scroll_to(y=body.max_scroll_y if bottom else 0, animate=False)

@@ -11,11 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tuireader.ui.screens.scrolling_modal import ScrollingModal
 
-class MessagesScreen(ModalScreen[None]):
+
+class MessagesScreen(ScrollingModal):
     DEFAULT_CSS = """
     MessagesScreen { align: center middle; }
     MessagesScreen > VerticalScroll {
@@ -25,15 +26,8 @@ class MessagesScreen(ModalScreen[None]):
     MessagesScreen Static { margin-bottom: 1; }
     """
 
-    BINDINGS = [
-        Binding("escape,q,enter", "close", "Close", id="messages_close"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
-        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
-        Binding("g,home", "scroll(-1000000)", "Top", show=False),
-        Binding("G,end", "scroll(1000000)", "Bottom", show=False),
-    ]
+    BODY = "messages-body"
+    BINDINGS = [Binding("escape,q,enter", "close", "Close", id="messages_close")]
 
     def __init__(self, messages: Sequence[str]) -> None:
         super().__init__()
@@ -53,7 +47,3 @@ class MessagesScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def action_scroll(self, lines: int) -> None:
-        body = self.query_one("#messages-body", VerticalScroll)
-        body.scroll_to(y=max(0, body.scroll_y + lines), animate=False)
