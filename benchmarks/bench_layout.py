@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from tuireader.article import Direction  # noqa: E402
+from tuireader.articles.model import Direction  # noqa: E402
 from tuireader.rtl import (  # noqa: E402
     charinfo,
     direction,

@@ -74,7 +74,7 @@ def _rss_mb(children: bool = False) -> float:
 
 
 def child_catalog(t0: float, root: str, cache: str, cold: bool) -> dict:
-    from tuireader.catalog import Catalog
+    from tuireader.index.catalog import Catalog
 
     res: dict = {}
     t = time.perf_counter()
@@ -141,7 +141,7 @@ def _real_app(root: str, cache: str, state: str):
     import shutil
 
     gc.disable()  # (as cli.run_reader does while the interface is imported)
-    from tuireader.config import Settings
+    from tuireader.settings.config import Settings
 
     # Fresh state: a restored "last article" would move the starting row.
     shutil.rmtree(state, ignore_errors=True)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from textual.css.query import NoMatches
 
-from tuireader.config import Settings
-from tuireader.paths import bundled_samples
+from tuireader.settings.config import Settings
+from tuireader.settings.paths import bundled_samples
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.screens.main import MainScreen
 

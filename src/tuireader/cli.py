@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tuireader import __version__
-from tuireader.fs_errors import describe_os_error
-from tuireader.sanitize import clean_line
+from tuireader.articles.sanitize import clean_line
+from tuireader.files.errors import describe_os_error
 
 PROG = "tuireader"
 EXIT_USAGE = 2  # bad arguments, missing or unreadable path, no terminal
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_settings(args: argparse.Namespace):
-    from tuireader.config import load_config
+    from tuireader.settings.config import load_config
 
     config = Path(args.config).expanduser() if args.config else None
     if config is not None:
@@ -206,9 +206,9 @@ def _styler(enabled: bool):
 
 
 def print_article(path: Path, width: int | None, settings) -> int:
-    from tuireader.document import print_lines, render_text
-    from tuireader.loader import load_article
-    from tuireader.terminal import bidi_explicit_mode
+    from tuireader.articles.loader import load_article
+    from tuireader.layout.document import print_lines, render_text
+    from tuireader.terminal.tty import bidi_explicit_mode
 
     _check_file(path)
     article = load_article(path)
@@ -237,7 +237,7 @@ def print_article(path: Path, width: int | None, settings) -> int:
 def _reader_directory(args: argparse.Namespace, settings) -> tuple[Path, str | None]:
     """The directory to open, and a problem with the configured one (the
     reader then opens the default instead, as for any bad setting)."""
-    from tuireader.paths import default_directory
+    from tuireader.settings.paths import default_directory
 
     if args.directory:
         path = Path(args.directory).expanduser()
@@ -271,7 +271,7 @@ def _reader_directory(args: argparse.Namespace, settings) -> tuple[Path, str | N
 def _theme_names(settings) -> list[str]:
     """Textual's themes, imported only when the config names another than the
     default (``--print`` stays light)."""
-    from tuireader.config import DEFAULT_THEME
+    from tuireader.settings.config import DEFAULT_THEME
 
     if settings.theme == DEFAULT_THEME:
         return [DEFAULT_THEME]
@@ -282,7 +282,7 @@ def _theme_names(settings) -> list[str]:
 
 def check_config(args: argparse.Namespace, settings) -> int:
     """``--check-config``: every problem, one a line; status 1 if there is one."""
-    from tuireader.config_check import all_problems
+    from tuireader.settings.check import all_problems
 
     directory_problem = None
     if not args.directory:
@@ -311,8 +311,8 @@ def run_reader(settings, probe=None) -> int:
 
 
 def open_reader(args: argparse.Namespace, settings) -> int:
-    from tuireader.term_detect import multiplexer_wrap
-    from tuireader.terminal import HANDSHAKE, is_ssh, restore_terminal, tui_refusal
+    from tuireader.terminal.detect import multiplexer_wrap
+    from tuireader.terminal.tty import HANDSHAKE, is_ssh, restore_terminal, tui_refusal
 
     directory, problem = _reader_directory(args, settings)  # a wrong path comes first
     refusal = tui_refusal()
@@ -333,7 +333,7 @@ def open_reader(args: argparse.Namespace, settings) -> int:
         probe, settings = _auto_bidi(settings)
         wrap = probe.initial.wrap if probe.initial else wrap
     HANDSHAKE.wrap = wrap  # also for a later switch to app mode with B
-    from tuireader.signals import EXIT_SIGNALS_HANDLER, SignalExit
+    from tuireader.terminal.signals import EXIT_SIGNALS_HANDLER, SignalExit
 
     # kill, a dropped SSH link (SIGHUP), kill -INT/-QUIT: quit like `q` (signals.py)
     EXIT_SIGNALS_HANDLER.install()
@@ -355,7 +355,7 @@ def open_reader(args: argparse.Namespace, settings) -> int:
 def _auto_bidi(settings):
     """``bidi = "auto"``: start in the mode the environment suggests (app when it
     says nothing); the terminal's answers may switch it once, later."""
-    from tuireader.term_detect import Probe
+    from tuireader.terminal.detect import Probe
 
     probe = Probe(dict(os.environ))
     first = probe.initial
@@ -378,7 +378,7 @@ def _let_go_of_a_closed_terminal() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from tuireader.terminal import ensure_utf8_output
+    from tuireader.terminal.tty import ensure_utf8_output
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--config"] and argv[2:3] in (["feeds"], ["fetch"]):
@@ -401,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.check_config:
             return check_config(args, settings)
         if args.print_file:
-            from tuireader.config_check import all_problems
+            from tuireader.settings.check import all_problems
 
             for problem in all_problems(settings, _theme_names(settings)):
                 print(f"{PROG}: warning: {clean_line(str(problem))}", file=sys.stderr)

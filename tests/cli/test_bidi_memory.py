@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader import bidi_memory
+from tuireader.terminal import bidi_memory
 
 
 def test_kept_modes_come_back_and_can_be_forgotten(tmp_path):

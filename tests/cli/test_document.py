@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tuireader.document as document
-from tuireader.article import Article, Block, BlockKind, Direction
-from tuireader.comment_count import comment_text
-from tuireader.document import (
+import tuireader.layout.document as document
+from tuireader.articles.comment_count import comment_text
+from tuireader.articles.model import Article, Block, BlockKind, Direction
+from tuireader.layout.document import (
     META_VALUE_MAX_LINES,
     TITLE_BLOCK,
     article_lines,

@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from tuireader.paths import bundled_samples
+from tuireader.settings.paths import bundled_samples
 
 from .pty_session import PtySession, hermetic_env, tuireader_command
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.document import metadata_lines
-from tuireader.loader import load_article
-from tuireader.metadata_labels import readable_key
+from tuireader.articles.loader import load_article
+from tuireader.layout.document import metadata_lines
+from tuireader.layout.metadata_labels import readable_key
 
 
 def test_identifiers_become_labels():

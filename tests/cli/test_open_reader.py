@@ -9,8 +9,8 @@ import os
 import pytest
 
 import tuireader.cli as cli
-import tuireader.terminal as terminal
-from tuireader.paths import bundled_samples
+import tuireader.terminal.tty as terminal
+from tuireader.settings.paths import bundled_samples
 
 
 class Tty(io.StringIO):

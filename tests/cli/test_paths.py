@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from tuireader.paths import bundled_samples, default_directory, display_path
+from tuireader.settings.paths import bundled_samples, default_directory, display_path
 
 
 def test_bundled_samples_hold_the_seed_article():

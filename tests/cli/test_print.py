@@ -20,7 +20,7 @@ import pytest
 
 import tuireader
 from faults.disks import as_ordinary_user, shared_dir
-from tuireader.paths import bundled_samples
+from tuireader.settings.paths import bundled_samples
 
 SAMPLES = bundled_samples()
 SEED = SAMPLES / "000_d5d7dac400910391.txt"

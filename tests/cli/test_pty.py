@@ -12,7 +12,7 @@ from pathlib import Path
 import pyte
 import pytest
 
-from tuireader.paths import bundled_samples
+from tuireader.settings.paths import bundled_samples
 
 from .pty_session import PtySession, hermetic_env, logical, tuireader_command
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.term_detect import (
+from tuireader.terminal.detect import (
     QUERIES,
     UNKNOWN,
     Probe,
@@ -17,7 +17,7 @@ from tuireader.term_detect import (
     verdict_from_env,
     verdict_from_replies,
 )
-from tuireader.term_replies import ReplyFilter
+from tuireader.terminal.replies import ReplyFilter
 
 from .fake_terminals import ANSWERS
 

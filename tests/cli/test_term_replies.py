@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.term_replies import Reply, ReplyFilter
+from tuireader.terminal.replies import Reply, ReplyFilter
 
 from .fake_terminals import ANSWERS
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tuireader.terminal import (
+from tuireader.terminal.tty import (
     BIDI_EXPLICIT,
     BIDI_IMPLICIT,
     BidiHandshake,

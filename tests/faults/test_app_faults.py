@@ -3,8 +3,8 @@ message (not one every poll), the list and the position kept."""
 
 from __future__ import annotations
 
-from tuireader.catalog import Catalog
-from tuireader.index_faults import IndexUnavailable
+from tuireader.index.catalog import Catalog
+from tuireader.index.faults import IndexUnavailable
 from ui.conftest import loaded, wait_for
 from ui.screen_text import screen_text
 

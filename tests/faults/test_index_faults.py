@@ -13,9 +13,9 @@ import sqlite3
 
 import pytest
 
-from tuireader.catalog import Catalog
-from tuireader.index_db import IndexDB
-from tuireader.index_faults import IndexUnavailable
+from tuireader.index.catalog import Catalog
+from tuireader.index.faults import IndexUnavailable
+from tuireader.index.store import IndexDB
 
 from .helpers import make_library
 

@@ -15,7 +15,7 @@ ROUNDS = 16
 _CHILD = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from tuireader.catalog import Catalog
+    from tuireader.index.catalog import Catalog
     root, cache, ready, go = sys.argv[1:5]
     Path(ready).touch()
     while not os.path.exists(go):  # both start together

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import tuireader.library  # noqa: F401 - imported before privileges are dropped
-import tuireader.loader  # noqa: F401
-import tuireader.normalize  # noqa: F401
-from tuireader.catalog import Catalog
-from tuireader.index_faults import IndexUnavailable
-from tuireader.state import STATE_FILE, StateStore, save_failed_note
+import tuireader.articles.loader  # noqa: F401
+import tuireader.articles.scan  # noqa: F401 - imported before privileges are dropped
+import tuireader.index.normalize  # noqa: F401
+from tuireader.index.catalog import Catalog
+from tuireader.index.faults import IndexUnavailable
+from tuireader.settings.state import STATE_FILE, StateStore, save_failed_note
 
 from .disks import as_unprivileged, fill, remount_read_only, shared_dir, small_tmpfs
 from .test_index_faults import assert_still_good, write_articles

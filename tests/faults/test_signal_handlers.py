@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from tuireader.signals import EXIT_SIGNALS, ExitSignals, SignalExit, exit_status
+from tuireader.terminal.signals import EXIT_SIGNALS, ExitSignals, SignalExit, exit_status
 
 
 class Loop:

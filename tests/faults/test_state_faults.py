@@ -11,10 +11,10 @@ import tempfile
 
 import pytest
 
-import tuireader.state as state_mod
-from tuireader.aside import move_aside
-from tuireader.fs_errors import describe_place_error
-from tuireader.state import STATE_FILE, StateStore, save_failed_note
+import tuireader.settings.state as state_mod
+from tuireader.files.aside import move_aside
+from tuireader.files.errors import describe_place_error
+from tuireader.settings.state import STATE_FILE, StateStore, save_failed_note
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ import html
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tuireader.articles.parse_markdown import parse_markdown
+from tuireader.articles.sanitize import clean_line
 from tuireader.feeds.convert import html_to_markdown
-from tuireader.parse_markdown import parse_markdown
-from tuireader.sanitize import clean_line
 
 # Printable text with the characters Markdown cares about over-represented.
 TEXT = st.text(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from tuireader.article import BlockKind, Direction
+from tuireader.articles.loader import load_article
+from tuireader.articles.model import BlockKind, Direction
+from tuireader.articles.parse_markdown import split_front_matter
 from tuireader.feeds.subscriptions import Feed
-from tuireader.loader import load_article
-from tuireader.parse_markdown import split_front_matter
 
 from .conftest import fixture_bytes
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tuireader.articles.loader import load_article
 from tuireader.feeds import fulltext
 from tuireader.feeds.subscriptions import Feed
-from tuireader.loader import load_article
 
 PARAGRAPHS = [
     "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة يضم أكثر من ثلاثمئة سرير، "

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from werkzeug import Response
 
+from tuireader.articles.loader import load_article
+from tuireader.articles.sanitize import is_clean
 from tuireader.feeds.subscriptions import Feed
-from tuireader.loader import load_article
-from tuireader.sanitize import is_clean
 
 from .conftest import OPTIONS, files_under, fixture_bytes
 

@@ -9,12 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from werkzeug import Request, Response
 
+from tuireader.articles.loader import load_article
+from tuireader.articles.sanitize import is_clean
 from tuireader.feeds.files import slug
 from tuireader.feeds.parse import Item
 from tuireader.feeds.store import item_file_name
 from tuireader.feeds.subscriptions import Feed
-from tuireader.loader import load_article
-from tuireader.sanitize import is_clean
 
 from .conftest import fixture_bytes
 

@@ -68,7 +68,7 @@ def test_add_refuses_what_is_not_a_web_address(tmp_path, capsys):
 
 
 def test_the_app_config_accepts_feeds(tmp_path):
-    from tuireader.config import load_config
+    from tuireader.settings.config import load_config
 
     config = tmp_path / "config.toml"
     config.write_text('[fetch]\ntimeout = 5\n\n[[feeds]]\nurl = "https://a.example/rss"\n',

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from tuireader.config import Settings
+from tuireader.settings.config import Settings
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.screens.main import MainScreen
 

@@ -12,10 +12,10 @@ import threading
 import pytest
 
 from input.scanned import scan
-from tuireader.article import Article
-from tuireader.catalog import Catalog
-from tuireader.document import article_lines, metadata_lines, print_lines, render_text
-from tuireader.loader import load_article
+from tuireader.articles.loader import load_article
+from tuireader.articles.model import Article
+from tuireader.index.catalog import Catalog
+from tuireader.layout.document import article_lines, metadata_lines, print_lines, render_text
 from tuireader.rtl import TextOptions
 
 from .checks import assert_safe

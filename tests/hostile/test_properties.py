@@ -10,9 +10,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import Direction
-from tuireader.document import metadata_lines, print_lines, render_text
-from tuireader.loader import load_article
+from tuireader.articles.loader import load_article
+from tuireader.articles.model import Direction
+from tuireader.layout.document import metadata_lines, print_lines, render_text
 from tuireader.rtl import TextOptions, cell_width, layout_paragraph, truncate
 
 from .checks import assert_safe

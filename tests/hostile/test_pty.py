@@ -83,7 +83,7 @@ def test_reader_on_a_pty_never_forwards_escapes_from_articles(corpus: Corpus, tm
 
 def sorted_listed(corpus: Corpus) -> list[str]:
     """The listed entries in list order (natural order of their paths)."""
-    from tuireader.library import natural_key
+    from tuireader.articles.scan import natural_key
 
     return sorted((c.name for c in corpus.entries if c.listed), key=natural_key)
 

@@ -16,8 +16,8 @@ import textwrap
 
 import pytest
 
-from tuireader.config import load_config
-from tuireader.state import STATE_FILE, StateStore
+from tuireader.settings.config import load_config
+from tuireader.settings.state import STATE_FILE, StateStore
 
 from .checks import assert_safe
 from .corpus import Corpus
@@ -28,13 +28,13 @@ SIZE = (120, 40)
 # Run in a child with a timeout: a read that blocks must fail the test, not hang it.
 _LOAD_STATE = textwrap.dedent("""
     import sys
-    from tuireader.state import StateStore
+    from tuireader.settings.state import StateStore
     store = StateStore(sys.argv[1], sys.argv[2])
     print(store.load())
 """)
 _LOAD_CONFIG = textwrap.dedent("""
     import sys, pathlib
-    from tuireader.config import load_config
+    from tuireader.settings.config import load_config
     print(load_config(pathlib.Path(sys.argv[1])).problems)
 """)
 
@@ -182,7 +182,7 @@ async def test_hostile_config_and_state_do_not_stop_the_app(corpus: Corpus, home
 
 _MARKER_CHILD = textwrap.dedent("""
     import sys
-    from tuireader.state import StateStore
+    from tuireader.settings.state import StateStore
     state, root, prefix, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     store = StateStore(state, root)
     store.load()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-import tuireader.loader
+import tuireader.articles.loader
 
 
 def write_article(root: Path, rel: str, title: str, body: str, *, mtime: float | None = None):
@@ -40,11 +40,11 @@ def cache(tmp_path: Path) -> Path:
 def load_calls(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Paths passed to load_article (the catalog imports it at call time)."""
     calls: list[Path] = []
-    real = tuireader.loader.load_article
+    real = tuireader.articles.loader.load_article
 
     def counting(path, root=None, **kw):
         calls.append(Path(path))
         return real(path, root, **kw)
 
-    monkeypatch.setattr(tuireader.loader, "load_article", counting)
+    monkeypatch.setattr(tuireader.articles.loader, "load_article", counting)
     return calls

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import tuireader.catalog as catalog_mod
-from tuireader import index_db, paths
-from tuireader.article import Direction
-from tuireader.catalog import Catalog
-from tuireader.loader import load_article
+import tuireader.index.catalog as catalog_mod
+from tuireader.articles.loader import load_article
+from tuireader.articles.model import Direction
+from tuireader.index import store as index_db
+from tuireader.index.catalog import Catalog
+from tuireader.settings import paths
 
 from .conftest import write_article
 

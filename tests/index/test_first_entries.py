@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuireader import index_db
-from tuireader.catalog import Catalog
+from tuireader.index import store as index_db
+from tuireader.index.catalog import Catalog
 
 from .conftest import write_article
 

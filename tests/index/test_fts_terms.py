@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from tuireader import index_db
-from tuireader.catalog import Catalog
-from tuireader.index_db import _ONE_TOKEN, _fts_tokens, _tokenize
+from tuireader.index import store as index_db
+from tuireader.index.catalog import Catalog
+from tuireader.index.store import _ONE_TOKEN, _fts_tokens, _tokenize
 
 from .conftest import write_article
 

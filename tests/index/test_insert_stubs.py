@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tuireader.index_db as index_db_mod
-from tuireader.index_db import IndexDB
+import tuireader.index.store as index_db_mod
+from tuireader.index.store import IndexDB
 
 _NS = 1_700_000_000_000_000_000  # a recent mtime in ns (beyond 32 bits)
 _ODD = ["a\"b", "back\\slash", "new\nline", "tab\tx", "قصة.txt", "😀", "", "ctl\x01", "'q'"]

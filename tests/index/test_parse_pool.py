@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-import tuireader.catalog as catalog_mod
-from tuireader.catalog import Catalog
+import tuireader.index.catalog as catalog_mod
+from tuireader.index.catalog import Catalog
 
 from .conftest import write_article
 

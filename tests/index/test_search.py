@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader import index_db
-from tuireader.catalog import Catalog, query_terms
+from tuireader.index import store as index_db
+from tuireader.index.catalog import Catalog, query_terms
 
 from .conftest import write_article
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.index_db import IndexDB, ParsedRow
+from tuireader.index.store import IndexDB, ParsedRow
 
 
 def _parsed(rel: str, size: int, word: str) -> ParsedRow:

@@ -6,8 +6,8 @@ from pathlib import PurePosixPath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.catalog import _stub_title
-from tuireader.sanitize import clean_line
+from tuireader.articles.sanitize import clean_line
+from tuireader.index.catalog import _stub_title
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tuireader.library import scan_stamps
+from tuireader.articles.scan import scan_stamps
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from faults.disks import as_ordinary_user, shared_dir
-from tuireader.decode import NOT_TEXT, decode_bytes, read_text
+from tuireader.articles.decode import NOT_TEXT, decode_bytes, read_text
 
 from .bounded import call_with_timeout
 

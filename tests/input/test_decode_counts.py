@@ -4,8 +4,8 @@ plain per-character loops they replaced (kept here as the reference)."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader import decode
-from tuireader.decode import decode_bytes
+from tuireader.articles import decode
+from tuireader.articles.decode import decode_bytes
 
 # -- reference: the original loops ---------------------------------------------
 

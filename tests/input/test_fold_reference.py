@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader import normalize
-from tuireader.normalize import fold
+from tuireader.index import normalize
+from tuireader.index.normalize import fold
 
 _SPACE_RUN = re.compile(" {2,}")
 

@@ -6,10 +6,10 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader import langdetect
-from tuireader.article import Direction
-from tuireader.langdetect import detect
-from tuireader.parse_text import parse_text
+from tuireader.articles import langdetect
+from tuireader.articles.langdetect import detect
+from tuireader.articles.model import Direction
+from tuireader.articles.parse_text import parse_text
 
 # -- reference: the original per-character implementation --------------------
 

@@ -6,7 +6,7 @@ import socket
 import pytest
 
 from faults.disks import as_ordinary_user, shared_dir
-from tuireader.library import is_article_name, natural_key
+from tuireader.articles.scan import is_article_name, natural_key
 
 from .bounded import call_with_timeout
 from .scanned import scan
@@ -186,7 +186,7 @@ def test_natural_key_handles_any_digits():
 def test_rel_matches_the_loader_id(tmp_path):
     import hashlib
 
-    from tuireader.loader import article_id
+    from tuireader.articles.loader import article_id
 
     touch(tmp_path / "a" / "b" / "c.txt")
     touch(tmp_path / "top.md")

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tuireader import decode
-from tuireader.article import BlockKind, Direction
-from tuireader.loader import article_id, load_article
+from tuireader.articles import decode
+from tuireader.articles.loader import article_id, load_article
+from tuireader.articles.model import BlockKind, Direction
 
 from .bounded import call_with_timeout
 from .scanned import scan
@@ -265,7 +265,7 @@ def test_fifo_swapped_in_after_stat_is_not_read(tmp_path, monkeypatch):
 def test_unexpected_exception_becomes_error(tmp_path, monkeypatch):
     p = tmp_path / "a.txt"
     p.write_text(SCRAPED, encoding="utf-8")
-    import tuireader.loader as loader
+    import tuireader.articles.loader as loader
 
     def boom(*args, **kwargs):
         raise RuntimeError("parser bug")

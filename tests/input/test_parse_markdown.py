@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import BlockKind, Direction
-from tuireader.parse_markdown import has_front_matter, parse_markdown
+from tuireader.articles.model import BlockKind, Direction
+from tuireader.articles.parse_markdown import has_front_matter, parse_markdown
 
 ARTICLE = """---
 title: "باحثون يرصدون عودة طيور الفلامنغو"

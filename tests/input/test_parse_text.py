@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import BlockKind, Direction
-from tuireader.parse_text import is_subheading, parse_comment_line, parse_text
+from tuireader.articles.model import BlockKind, Direction
+from tuireader.articles.parse_text import is_subheading, parse_comment_line, parse_text
 
 TITLE = "أمطار غزيرة متوقعة على المناطق الساحلية"
 P1 = "Alexandria, Egypt - توقعت هيئة الأرصاد الجوية هطول أمطار غزيرة على المدن الساحلية خلال عطلة نهاية الأسبوع، مع رياح قوية."  # noqa: E501

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.loader import rel_path
+from tuireader.articles.loader import rel_path
 
 
 def ref_rel_path(path, root=None):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.sanitize import TAB_WIDTH, clean, clean_line, is_clean
+from tuireader.articles.sanitize import TAB_WIDTH, clean, clean_line, is_clean
 
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 KEPT_FORMAT = "\u200e\u200f\u061c\u200d\u200c"  # LRM RLM ALM ZWJ ZWNJ

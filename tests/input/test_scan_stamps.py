@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.library import natural_key, scan_stamps
+from tuireader.articles.scan import natural_key, scan_stamps
 
 
 def ref_natural_key(rel):

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tuireader.normalize import fold, normalize
-from tuireader.search import contains, find_matches
+from tuireader.index.normalize import fold, normalize
+from tuireader.index.search import contains, find_matches
 
 HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
 ALEFS = ["\u0627", "\u0623", "\u0625", "\u0622", "\u0671"]

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from tuireader.article import BlockKind, Direction
-from tuireader.loader import article_id, load_article
+from tuireader.articles.loader import article_id, load_article
+from tuireader.articles.model import BlockKind, Direction
 
 from .scanned import scan
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, layout_paragraph, paragraph_direction
 
 RTL, LTR = Direction.RTL, Direction.LTR

@@ -5,7 +5,7 @@ used (one cell each, no joining forms), so the expected screen strings can be
 written by reversing the letters by hand.
 """
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, layout_paragraph, truncate
 
 RTL = Direction.RTL

@@ -5,7 +5,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, cell_width, layout_paragraph, truncate_line
 from tuireader.rtl.compose import compose
 

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import layout_paragraph, truncate
 from tuireader.rtl.joining import join_type
 from tuireader.rtl.paragraph import prepare

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, layout_paragraph, paragraph_direction
 from tuireader.rtl.levels import resolve_levels
 from tuireader.rtl.shaping import HARAKAT

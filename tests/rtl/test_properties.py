@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from regex import compile as regex_compile
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, cell_width, layout_paragraph, truncate_line
 from tuireader.rtl.classes import MIRRORED
 from tuireader.rtl.compose import compose

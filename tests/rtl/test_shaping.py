@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import (
     TextOptions,
     cell_width,

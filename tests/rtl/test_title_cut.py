@@ -8,9 +8,9 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
+from tuireader.layout.title_cut import cut_index, cut_title
 from tuireader.rtl import cell_width, truncate
-from tuireader.title_cut import cut_index, cut_title
 
 RTL = Direction.RTL
 

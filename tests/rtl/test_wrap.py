@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import (
     TextOptions,
     VisualLine,

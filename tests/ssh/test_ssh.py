@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from cli.pty_session import WAIT, PtySession, hermetic_env, logical, tuireader_command
-from tuireader.paths import bundled_samples
+from tuireader.settings.paths import bundled_samples
 
 SAMPLES = bundled_samples()
 FIRST, SECOND = sorted(SAMPLES.glob("0*.txt"))[:2]

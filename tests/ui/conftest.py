@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from tuireader.config import Settings
+from tuireader.settings.config import Settings
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.screens.main import MainScreen
 

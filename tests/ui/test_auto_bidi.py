@@ -3,7 +3,7 @@ says why; the user's B wins; the tmux notice goes at the next key."""
 
 from __future__ import annotations
 
-from tuireader.term_detect import Probe, Verdict
+from tuireader.terminal.detect import Probe, Verdict
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.driver import TerminalIdentified
 
@@ -82,7 +82,7 @@ async def test_the_tmux_notice_closes_at_the_next_key_b_included(make_app):
 
 
 async def test_a_mode_kept_for_a_terminal_wins_over_its_verdict_next_time(make_app):
-    from tuireader import bidi_memory
+    from tuireader.terminal import bidi_memory
     from tuireader.ui.bidi_commands import BidiMemoryProvider
 
     app = auto_app(make_app)

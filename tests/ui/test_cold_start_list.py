@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
-from tuireader import catalog as catalog_mod
+from tuireader.index import catalog as catalog_mod
 
 from .conftest import wait_for
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.config import KEY_ACTIONS, KEY_IDS, Settings, load_config, sample_config
+from tuireader.settings.config import KEY_ACTIONS, KEY_IDS, Settings, load_config, sample_config
 
 
 def write(tmp_path: Path, text: str) -> Path:

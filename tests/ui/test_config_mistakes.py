@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tuireader.config import load_config
-from tuireader.keynames import is_key_name
+from tuireader.settings.config import load_config
+from tuireader.settings.keynames import is_key_name
 
 from .conftest import loaded, screen_text, wait_for
 

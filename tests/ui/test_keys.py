@@ -11,7 +11,7 @@ import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
 
-from tuireader.config import KEY_ACTIONS
+from tuireader.settings.config import KEY_ACTIONS
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.screens.help import HelpScreen
 

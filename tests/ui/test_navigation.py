@@ -82,7 +82,7 @@ async def test_relaunch_keeps_the_first_rows_in_view(make_app, tmp_path):
     the list from its first row (it used to open scrolled down one row)."""
     import shutil
 
-    from tuireader.paths import bundled_samples
+    from tuireader.settings.paths import bundled_samples
 
     library = tmp_path / "library"
     shutil.copytree(bundled_samples(), library)

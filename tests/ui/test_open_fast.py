@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
 import tuireader.ui.widgets.reader as reader_module
-from tuireader.article import Article, Block, BlockKind, Direction
+from tuireader.articles.model import Article, Block, BlockKind, Direction
 from tuireader.ui.widgets.reader import ReaderView
 
 from .conftest import loaded, region_rows, settle

@@ -3,8 +3,8 @@ and a corrupt state file are reported and the app starts anyway."""
 
 from __future__ import annotations
 
-from tuireader.config import load_config
-from tuireader.state import STATE_FILE
+from tuireader.settings.config import load_config
+from tuireader.settings.state import STATE_FILE
 
 from .conftest import burst, loaded, region_rows, wait_for
 from .screen_text import screen_text
@@ -115,7 +115,7 @@ async def test_two_instances_keep_each_others_marks(make_app):
             sa.save_state()
             sb.save_state()
             sa.save_state()
-    from tuireader.state import StateStore
+    from tuireader.settings.state import StateStore
 
     store = StateStore(a.settings.state_dir, a.settings.directory)
     store.load()

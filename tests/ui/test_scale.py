@@ -6,8 +6,8 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
-from tuireader.article import Article, Block, BlockKind, Direction
-from tuireader.config import Settings
+from tuireader.articles.model import Article, Block, BlockKind, Direction
+from tuireader.settings.config import Settings
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.source import Source
 from tuireader.ui.widgets.article_list import ArticleList
@@ -146,7 +146,7 @@ async def test_a_long_list_shows_its_first_rows_before_the_rest_is_read(tmp_path
 
 
 async def test_reopening_an_article_further_down_reads_the_whole_list_first(tmp_path):
-    from tuireader.state import StateStore
+    from tuireader.settings.state import StateStore
 
     state = tmp_path / "s"
     store = StateStore(state, Path("/nonexistent"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
-from tuireader.config import KEY_ACTIONS
-from tuireader.list_order import metadata_date, parse_date, sort_rows
+from tuireader.index.list_order import metadata_date, parse_date, sort_rows
+from tuireader.settings.config import KEY_ACTIONS
 
 from .conftest import loaded, wait_for
 

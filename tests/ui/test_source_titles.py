@@ -8,7 +8,7 @@ from typing import NamedTuple
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.search import contains
+from tuireader.index.search import contains
 from tuireader.ui.source import Source, query_words
 
 
@@ -36,7 +36,7 @@ def expected(words: list[str], entries: list[Entry]) -> set[str]:
 @settings(max_examples=300, deadline=None)
 @given(titles, titles, queries)
 def test_title_hits_match_a_title_by_title_check(before, after, query):
-    from tuireader.search import fold_query
+    from tuireader.index.search import fold_query
 
     source = bare_source()
     words = [w for w in (fold_query(w) for w in query_words(query)) if w]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 from tuireader import cli
-from tuireader.config import Settings
+from tuireader.settings.config import Settings
 from tuireader.ui import app as app_module
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.state import STATE_FILE, StateStore
+from tuireader.settings.state import STATE_FILE, StateStore
 
 
 def store(tmp_path: Path, root: str = "lib") -> StateStore:

@@ -59,7 +59,7 @@ async def test_markup_in_title_body_and_metadata_is_literal(make_app, articles):
 async def test_markup_in_file_names_and_config_paths_in_notifications(make_app, tmp_path):
     config = tmp_path / "[bold]conf[@click=app.quit].toml"
     config.write_text('bidi = "[@click=app.quit]x[/]"\n', encoding="utf-8")
-    from tuireader.config import load_config
+    from tuireader.settings.config import load_config
 
     settings = load_config(config)
     app = make_app(problems=settings.problems, config_path=config)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tuireader.library_label import library_label
-from tuireader.state import StateStore
+from tuireader.layout.library_label import library_label
+from tuireader.settings.state import StateStore
 
 from .conftest import burst, loaded, screen_text, wait_for
 

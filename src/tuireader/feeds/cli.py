@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tuireader.articles.sanitize import clean_line
 from tuireader.feeds.subscriptions import (
     Feed,
     SubscriptionError,
@@ -23,7 +24,6 @@ from tuireader.feeds.subscriptions import (
     read_opml,
     remove_feed,
 )
-from tuireader.sanitize import clean_line
 
 PROG = "tuireader"
 COMMANDS = ("feeds", "fetch")
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _config_path(args: argparse.Namespace) -> Path:
-    from tuireader.config import default_config_path
+    from tuireader.settings.config import default_config_path
 
     given = getattr(args, "config_sub", None) or args.config
     return Path(given).expanduser() if given else default_config_path()
@@ -139,7 +139,7 @@ def _feeds(args: argparse.Namespace, config: Path) -> int:
 
 
 def _library(args: argparse.Namespace, config: Path) -> Path:
-    from tuireader.config import load_config
+    from tuireader.settings.config import load_config
 
     if args.dir:
         path = Path(args.dir).expanduser()
@@ -161,8 +161,8 @@ def _library(args: argparse.Namespace, config: Path) -> Path:
 
 
 def _fetch(args: argparse.Namespace, config: Path) -> int:
-    from tuireader.config import default_state_dir
     from tuireader.feeds.fetch import fetch_feeds
+    from tuireader.settings.config import default_state_dir
 
     loaded = load_feeds(config)
     for problem in loaded.problems:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from tuireader.sanitize import clean
+from tuireader.articles.sanitize import clean
 
 # Elements whose content is never text for the reader.
 SKIP = frozenset(

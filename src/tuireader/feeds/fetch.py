@@ -15,13 +15,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuireader.articles.sanitize import clean_line
 from tuireader.feeds import fulltext
 from tuireader.feeds.convert import text_to_markdown
 from tuireader.feeds.http import FetchError, HttpClient
 from tuireader.feeds.parse import NotAFeed, parse_feed
 from tuireader.feeds.store import FeedWriter, Memory, UnsafePath, render_item
 from tuireader.feeds.subscriptions import Feed, FetchOptions, folder_names, replace_url
-from tuireader.sanitize import clean_line
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 

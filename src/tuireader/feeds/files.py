@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from tuireader.atomic import write_atomic as _write_atomic
+from tuireader.files.atomic import write_atomic as _write_atomic
 
 # Bytes, not characters: most filesystems limit a name to 255 bytes, and an
 # Arabic letter takes two of them in UTF-8.

@@ -25,8 +25,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from tuireader import __version__
+from tuireader.articles.sanitize import clean_line
 from tuireader.feeds.subscriptions import FetchOptions
-from tuireader.sanitize import clean_line
 
 USER_AGENT = f"tuireader/{__version__}"
 FEED_ACCEPT = (

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from tuireader.sanitize import clean_line
+from tuireader.articles.sanitize import clean_line
 
 MAX_ITEMS = 1000  # a feed with more is cut here (the newest usually come first)
 

@@ -25,11 +25,11 @@ from typing import Any
 
 import yaml
 
+from tuireader.articles.langdetect import direction_for_lang
+from tuireader.articles.sanitize import clean, clean_line
 from tuireader.feeds.convert import html_to_markdown
 from tuireader.feeds.files import content_hash, short_hash, slug, write_atomic
 from tuireader.feeds.parse import Item, ParsedFeed
-from tuireader.langdetect import direction_for_lang
-from tuireader.sanitize import clean, clean_line
 
 FEEDS_DIR = "feeds"
 MEMORY_VERSION = 1

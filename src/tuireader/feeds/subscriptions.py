@@ -30,8 +30,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
+from tuireader.articles.sanitize import clean_line
 from tuireader.feeds.files import short_hash, slug, write_atomic
-from tuireader.sanitize import clean_line
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_MB = 10.0

@@ -14,12 +14,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Input
 
-from tuireader.config import Settings, default_cache_dir, default_state_dir
-from tuireader.config_check import theme_problem
-from tuireader.sanitize import clean_line
-from tuireader.signals import EXIT_SIGNALS_HANDLER, exit_status
-from tuireader.state import StateStore, save_failed_note
-from tuireader.term_detect import Probe, Verdict
+from tuireader.articles.sanitize import clean_line
+from tuireader.settings.check import theme_problem
+from tuireader.settings.config import Settings, default_cache_dir, default_state_dir
+from tuireader.settings.state import StateStore, save_failed_note
+from tuireader.terminal.detect import Probe, Verdict
+from tuireader.terminal.signals import EXIT_SIGNALS_HANDLER, exit_status
 from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
 from tuireader.ui.driver import TerminalIdentified, probing_driver

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tuireader import bidi_memory
+from tuireader.terminal import bidi_memory
 
 
 class BidiMemoryProvider(Provider):

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tuireader.config import KEY_ACTIONS
+from tuireader.settings.config import KEY_ACTIONS
 from tuireader.ui.keys import action_name, display_keys
 
 MESSAGES = "Messages"

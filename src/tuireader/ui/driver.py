@@ -21,7 +21,7 @@ from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
-from tuireader.term_detect import Probe, Verdict
+from tuireader.terminal.detect import Probe, Verdict
 
 
 class TerminalIdentified(Message):

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tuireader.config import default_config_path
 from tuireader.feeds.subscriptions import Feed, SubscriptionError, add_feeds, check_url
+from tuireader.settings.config import default_config_path
 
 ADD_FEED = "Add feed…"
 ADD_HELP = "subscribe to a feed by its address (RSS, Atom, JSON Feed)"

@@ -1,4 +1,4 @@
-"""Textual bindings built from the key table in ``tuireader.config``.
+"""Textual bindings built from the key table in ``tuireader.settings.config``.
 
 Each action is bound once, on the main screen, with an ``id`` so that the
 config file's ``[keys]`` table (applied as the App's keymap) can rebind it.
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from textual.binding import Binding
 
-from tuireader.config import KEY_ACTIONS, KeyAction
+from tuireader.settings.config import KEY_ACTIONS, KeyAction
 
 # Short labels for the footer, where space is tight.
 FOOTER_LABELS = {

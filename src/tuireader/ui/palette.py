@@ -13,8 +13,8 @@ from textual import on
 from textual.command import CommandInput, CommandPalette, Hit, Hits, Provider
 from textual.widgets import Button, Input
 
+from tuireader.index.search import contains
 from tuireader.rtl import TextOptions, truncate
-from tuireader.search import contains
 from tuireader.ui.widgets.bidi_input import BidiInput
 from tuireader.ui.widgets.filter_bar import NO_CONTROLS
 

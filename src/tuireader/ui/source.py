@@ -12,10 +12,10 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from tuireader.article import Article
-from tuireader.catalog import Catalog, CatalogEntry
-from tuireader.normalize import fold
-from tuireader.search import find_matches, fold_query
+from tuireader.articles.model import Article
+from tuireader.index.catalog import Catalog, CatalogEntry
+from tuireader.index.normalize import fold
+from tuireader.index.search import find_matches, fold_query
 
 _SEP = "\x00"  # between folded titles: never part of a query word
 FOLD_CHUNK = 2000  # titles folded per call

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from textual.app import App
 from textual.notifications import Notification, Notify
 
-from tuireader.term_detect import tmux_passthrough_notice
+from tuireader.terminal.detect import tmux_passthrough_notice
 
 TMUX_TIMEOUT = 5.0  # seconds; tmux answers in milliseconds when it answers at all
 NOTICE_SECONDS = 60  # long enough to read and act on; a click dismisses it

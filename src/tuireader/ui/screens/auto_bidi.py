@@ -16,8 +16,8 @@ from dataclasses import replace
 from textual import events, on
 from textual.screen import Screen
 
-from tuireader import bidi_memory
-from tuireader.term_detect import Verdict
+from tuireader.terminal import bidi_memory
+from tuireader.terminal.detect import Verdict
 
 
 class AutoBidi(Screen[None]):
@@ -90,7 +90,7 @@ class AutoBidi(Screen[None]):
     def _rewrap(self, wrap: str | None) -> str:
         if self.app.is_headless:
             return ""
-        from tuireader.terminal import HANDSHAKE
+        from tuireader.terminal.tty import HANDSHAKE
 
         return HANDSHAKE.rewrapped(wrap)
 

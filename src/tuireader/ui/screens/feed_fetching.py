@@ -16,9 +16,9 @@ from rich.text import Text
 from textual import work
 from textual.screen import Screen
 
-from tuireader.config import default_config_path, default_state_dir
 from tuireader.feeds.subscriptions import FeedsConfig, SubscriptionError, load_feeds
-from tuireader.paths import bundled_samples
+from tuireader.settings.config import default_config_path, default_state_dir
+from tuireader.settings.paths import bundled_samples
 
 ERROR_TIMEOUT = 30  # seconds a failed feed's notice stays
 

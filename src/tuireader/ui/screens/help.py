@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tuireader.config import KEY_ACTIONS
-from tuireader.paths import display_path
 from tuireader.rtl import TextOptions
+from tuireader.settings.config import KEY_ACTIONS
+from tuireader.settings.paths import display_path
 from tuireader.ui.keys import display_keys
 from tuireader.ui.screens.scrolling_modal import ScrollingModal
 from tuireader.ui.visual import visual_text

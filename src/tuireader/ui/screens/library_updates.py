@@ -13,7 +13,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from tuireader.index_faults import IndexUnavailable
+from tuireader.index.faults import IndexUnavailable
 from tuireader.ui.frame_labels import set_subtitle
 from tuireader.ui.visual import toast_width, visual_text
 from tuireader.ui.widgets.article_list import Row

@@ -27,11 +27,18 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from tuireader.article import Article
-from tuireader.config import Settings
-from tuireader.list_order import SORT_NAMES, in_view, load_sort, next_sort, save_sort, sort_rows
+from tuireader.articles.model import Article
+from tuireader.index.list_order import (
+    SORT_NAMES,
+    in_view,
+    load_sort,
+    next_sort,
+    save_sort,
+    sort_rows,
+)
 from tuireader.rtl import TextOptions, truncate
-from tuireader.state import StateStore, save_failed_note
+from tuireader.settings.config import Settings
+from tuireader.settings.state import StateStore, save_failed_note
 from tuireader.ui.frame_labels import set_subtitle, set_title
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.auto_bidi import AutoBidi
@@ -187,13 +194,13 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self.call_after_refresh(self._mount_filter_bar)
 
     def _file_id(self, path: Path) -> str:
-        from tuireader.catalog import article_id
+        from tuireader.index.catalog import article_id
 
         return article_id(path.name)
 
     def _label_library(self) -> None:
         """The list's frame names the library (which directory is open)."""
-        from tuireader.library_label import library_label
+        from tuireader.layout.library_label import library_label
 
         room = max(8, self.article_list.size.width - 6 or LIST_LABEL_CELLS)
         label = library_label(Path(self.source.root), room)
@@ -726,7 +733,7 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         if self.app.is_headless:
             return
         with contextlib.suppress(Exception):
-            from tuireader.terminal import HANDSHAKE
+            from tuireader.terminal.tty import HANDSHAKE
 
             sequence = HANDSHAKE.switched(mode)
             driver = self.app._driver

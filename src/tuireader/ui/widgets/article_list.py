@@ -20,9 +20,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
+from tuireader.layout.title_cut import cut_title
 from tuireader.rtl import TextOptions, cell_width
-from tuireader.title_cut import cut_title
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"

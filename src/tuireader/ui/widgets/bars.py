@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, truncate
 
 ICON_CELLS = 8  # the icon's place at the left (clicking it opens the palette)

@@ -16,8 +16,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tuireader.article import Article
-from tuireader.document import DisplayLine, details_lines
+from tuireader.articles.model import Article
+from tuireader.layout.document import DisplayLine, details_lines
 from tuireader.rtl import TextOptions
 
 

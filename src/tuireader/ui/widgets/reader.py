@@ -1,6 +1,6 @@
 """The reader: one article as display lines, drawn with the Line API.
 
-``tuireader.document.article_part`` lays the article out for the pane width
+``tuireader.layout.document.article_part`` lays the article out for the pane width
 (the same layout ``--print`` uses): the first screenful at once, the rest in a
 worker thread once that screen is drawn, so a long article opens as fast as a
 short one. This widget only paints the visible rows, caching each painted row
@@ -25,8 +25,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from tuireader.article import Article
-from tuireader.document import TITLE_BLOCK, ArticlePart, DisplayLine, article_part
+from tuireader.articles.model import Article
+from tuireader.layout.document import TITLE_BLOCK, ArticlePart, DisplayLine, article_part
 from tuireader.rtl import TextOptions
 from tuireader.ui.frame_labels import set_title
 from tuireader.ui.visual import message_line

@@ -24,9 +24,9 @@ import re
 import stat
 from pathlib import Path
 
-from .decode import file_kind
-from .fs_errors import describe_os_error
-from .loader import rel_path
+from tuireader.articles.decode import file_kind
+from tuireader.articles.loader import rel_path
+from tuireader.files.errors import describe_os_error
 
 __all__ = [
     "ARTICLE_SUFFIXES",

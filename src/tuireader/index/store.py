@@ -7,7 +7,7 @@ here ever raises a database error to the caller for a damaged file.
 
 Rows are keyed by the article's path relative to the library root, with the
 file's size and mtime (ns) to tell whether it must be parsed again. Search
-text (title + body, already normalized by ``tuireader.normalize``) goes into
+text (title + body, already normalized by ``tuireader.index.normalize``) goes into
 a contentless FTS5 table (the index only, not a second copy of the text:
 about a third of the size); when this SQLite build has no FTS5, into a plain
 column that is searched with LIKE.
@@ -33,8 +33,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from tuireader.index_faults import BUSY, FULL, READONLY, UNAVAILABLE, is_corrupt, kind_of, why
-from tuireader.paths import default_cache_dir
+from tuireader.index.faults import BUSY, FULL, READONLY, UNAVAILABLE, is_corrupt, kind_of, why
+from tuireader.settings.paths import default_cache_dir
 
 # Bump whenever the schema or the meaning of a stored column changes (for
 # example a change of the search normalization): old files are then rebuilt.

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from tuireader.article import Article, Direction
-from tuireader.fs_errors import describe_place_error
-from tuireader.index_db import IndexDB, ParsedRow, db_path_for, from_db_rel
-from tuireader.index_faults import IndexUnavailable, is_corrupt, kind_of, why
-from tuireader.paths import article_id  # the id load_article gives the file at a rel path
-from tuireader.sanitize import clean_line
+from tuireader.articles.model import Article, Direction
+from tuireader.articles.sanitize import clean_line
+from tuireader.files.errors import describe_place_error
+from tuireader.index.faults import IndexUnavailable, is_corrupt, kind_of, why
+from tuireader.index.store import IndexDB, ParsedRow, db_path_for, from_db_rel
+from tuireader.settings.paths import article_id  # the id load_article gives the file at a rel path
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -148,7 +148,7 @@ class Catalog:
     def metadata_dates(self) -> dict[str, float]:
         """Article id -> the date its metadata table gives (seconds since the
         epoch), for articles that give one: the list's date order."""
-        from tuireader.list_order import date_stamp, metadata_date
+        from tuireader.index.list_order import date_stamp, metadata_date
 
         out: dict[str, float] = {}
         rows = self._db.conn().execute(
@@ -185,7 +185,7 @@ class Catalog:
 
     def article(self, entry: CatalogEntry) -> Article:
         """Load the full article from its file (never raises)."""
-        from tuireader.loader import load_article
+        from tuireader.articles.loader import load_article
 
         return load_article(self.root / entry.rel, self.root)
 
@@ -286,7 +286,7 @@ class Catalog:
         return self._db.notice
 
     def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
-        from tuireader.library import scan_stamps
+        from tuireader.articles.scan import scan_stamps
 
         cancelled = cancel or (lambda: False)
         scanned = scan_stamps(self.root)
@@ -527,7 +527,7 @@ def _quiet_worker() -> None:
 
 def query_terms(query: str) -> list[str]:
     """The folded words of a search query (punctuation dropped)."""
-    from tuireader.normalize import fold
+    from tuireader.index.normalize import fold
 
     # Split where the FTS5 tokenizer splits (anything but letters and digits),
     # so both back ends see the same words.
@@ -565,8 +565,8 @@ def _parse_chunk(jobs: Sequence[tuple[str, str, int, int]]) -> list[ParsedRow]:
 
 def _parse_one(root: str, rel: str, size: int, mtime_ns: int) -> ParsedRow:
     """Parse one file into what the index stores. Never raises."""
-    from tuireader.loader import load_article
-    from tuireader.normalize import fold
+    from tuireader.articles.loader import load_article
+    from tuireader.index.normalize import fold
 
     root_path = Path(root)
     try:

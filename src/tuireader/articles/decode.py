@@ -31,7 +31,7 @@ import os
 import stat
 from dataclasses import dataclass
 
-from tuireader.fs_errors import describe_os_error
+from tuireader.files.errors import describe_os_error
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -11,7 +11,7 @@ the form it has at the end of a word.
 
 from __future__ import annotations
 
-from tuireader.article import Direction
+from tuireader.articles.model import Direction
 from tuireader.rtl import TextOptions, cell_width, truncate
 
 ELLIPSIS = "…"

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .article import Direction
+from tuireader.articles.model import Direction
 
 __all__ = ["RTL_LANGS", "detect", "direction_for_lang"]
 

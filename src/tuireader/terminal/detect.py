@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tuireader.term_replies import Reply, ReplyFilter
+from tuireader.terminal.replies import Reply, ReplyFilter
 
 #: DECRQM bidi mode 8, XTVERSION, DA2, then DA1 (answered by all: the end marker).
 QUERIES = "\x1b[8$p\x1b[>0q\x1b[>c\x1b[c"

@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tuireader.article import Article, BlockKind, Direction
-from tuireader.comment_count import comment_text
-from tuireader.metadata_labels import readable_key
+from tuireader.articles.comment_count import comment_text
+from tuireader.articles.model import Article, BlockKind, Direction
+from tuireader.layout.metadata_labels import readable_key
 from tuireader.rtl import (
     TextOptions,
     layout_paragraph,

@@ -13,12 +13,12 @@ import hashlib
 import os
 from pathlib import Path
 
-from .article import Article
-from .decode import DEFAULT_MAX_BYTES, read_text
-from .parse_markdown import has_front_matter, parse_markdown
-from .parse_text import ParsedArticle, parse_text
-from .paths import article_id as id_of_rel
-from .sanitize import clean_line
+from tuireader.articles.decode import DEFAULT_MAX_BYTES, read_text
+from tuireader.articles.model import Article
+from tuireader.articles.parse_markdown import has_front_matter, parse_markdown
+from tuireader.articles.parse_text import ParsedArticle, parse_text
+from tuireader.articles.sanitize import clean_line
+from tuireader.settings.paths import article_id as id_of_rel
 
 __all__ = ["MARKDOWN_SUFFIXES", "article_id", "load_article", "parse_article_text", "rel_path"]
 

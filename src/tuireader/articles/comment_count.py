@@ -11,7 +11,7 @@ language when it is one of those below, else English: ``تعليقات (6)``,
 
 from __future__ import annotations
 
-from tuireader.article import Article
+from tuireader.articles.model import Article
 
 #: "Comments" in the languages the scraped comment lines are seen in.
 _WORD = {

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 APP_NAME = "tuireader"  # the name of its folders in the user's config, state and cache dirs
 CACHE_ENV = "TUIREADER_CACHE_DIR"
@@ -53,7 +53,7 @@ def bundled_samples() -> Path | None:
     packaged = _PACKAGE_DIR / "samples"
     if packaged.is_dir():
         return packaged
-    # Development checkout: <repo>/src/tuireader/paths.py -> <repo>/articles
+    # Development checkout: <repo>/src/tuireader/settings/paths.py -> <repo>/articles
     repo = _PACKAGE_DIR.parent.parent
     if (repo / "pyproject.toml").is_file() and (repo / "articles").is_dir():
         return repo / "articles"

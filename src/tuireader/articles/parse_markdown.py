@@ -32,10 +32,10 @@ import re
 
 import yaml
 
-from .article import Block, BlockKind, Direction
-from .langdetect import detect, direction_for_lang
-from .parse_text import ParsedArticle, parse_count
-from .sanitize import clean, clean_line
+from tuireader.articles.langdetect import detect, direction_for_lang
+from tuireader.articles.model import Block, BlockKind, Direction
+from tuireader.articles.parse_text import ParsedArticle, parse_count
+from tuireader.articles.sanitize import clean, clean_line
 
 __all__ = ["FRONT_MATTER_MAX", "has_front_matter", "parse_markdown", "split_front_matter"]
 

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tuireader.aside import move_aside
-from tuireader.keynames import is_key_name, resolve_conflicts, split_keys
-from tuireader.paths import APP_NAME
-from tuireader.paths import default_cache_dir as default_cache_dir  # the app asks config
+from tuireader.files.aside import move_aside
+from tuireader.settings.keynames import is_key_name, resolve_conflicts, split_keys
+from tuireader.settings.paths import APP_NAME
+from tuireader.settings.paths import default_cache_dir as default_cache_dir  # the app asks config
 
 BIDI_MODES = ("auto", "app", "terminal")
 DEFAULT_THEME = "textual-dark"

@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from tuireader.fs_errors import describe_place_error
+from tuireader.files.errors import describe_place_error
 
 CORRUPT, FULL, READONLY, BUSY, UNAVAILABLE, OTHER = (
     "corrupt", "full", "read-only", "busy", "unavailable", "other"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tuireader.config import DEFAULT_THEME, Settings
+from tuireader.settings.config import DEFAULT_THEME, Settings
 
 
 def theme_problem(settings: Settings, known: Iterable[str], using: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .normalize import fold, normalize
+from tuireader.index.normalize import fold, normalize
 
 __all__ = ["contains", "find_matches", "fold_query"]
 

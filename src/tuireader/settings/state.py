@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tuireader.aside import move_aside
-from tuireader.atomic import write_atomic
-from tuireader.fs_errors import describe_place_error
+from tuireader.files.aside import move_aside
+from tuireader.files.atomic import write_atomic
+from tuireader.files.errors import describe_place_error
 
 try:  # advisory lock around read-merge-write; absent on Windows
     import fcntl

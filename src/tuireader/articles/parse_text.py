@@ -36,9 +36,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .article import Block, BlockKind, Direction
-from .langdetect import detect
-from .sanitize import clean, clean_line
+from tuireader.articles.langdetect import detect
+from tuireader.articles.model import Block, BlockKind, Direction
+from tuireader.articles.sanitize import clean, clean_line
 
 __all__ = [
     "ParsedArticle",

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
 
-from tuireader.term_detect import passthrough
+from tuireader.terminal.detect import passthrough
 
 #: ECMA-48 BDSM reset: explicit bidi mode. VTE (GNOME Terminal & co.) and mintty
 #: stop reordering rows, so visual text laid out by the app is shown as is.

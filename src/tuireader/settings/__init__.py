@@ -1,0 +1,9 @@
+"""Settings and the user's own files.
+
+Owns the TOML config (``config``, with ``check`` for ``--check-config`` and
+``keynames`` for the key table), where files live (``paths``: samples,
+default library, cache directory, article ids) and the reading state
+(``state``: read marks, stars, last article and scroll).
+
+Pure (no Textual). May import ``tuireader.files`` only.
+"""
