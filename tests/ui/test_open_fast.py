@@ -1,7 +1,7 @@
 """A long article shows its first screen before the rest is laid out.
 
 The rest is laid out in a worker thread; these tests hold that worker back
-(``reader.layout_rest`` waits for an event) to look at the screen in between,
+(``reader_pipeline.layout_rest`` waits for an event) to look at the screen in between,
 then let it go and check that the whole article, the scrollbar, search
 highlights and asked-for positions are all there afterwards.
 """
@@ -17,7 +17,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
-import tuireader.ui.widgets.reader as reader_module
+import tuireader.ui.widgets.reader_pipeline as pipeline_module
 from tuireader.articles.model import Article, Block, BlockKind, Direction
 from tuireader.ui.widgets.reader import ReaderView
 
@@ -43,13 +43,13 @@ def write_long(directory: Path, paragraphs: int) -> Path:
 def held(monkeypatch):
     """Hold the reader's background layout until the test sets the event."""
     release = threading.Event()
-    real = reader_module.layout_rest
+    real = pipeline_module.layout_rest
 
     def slow(*args, **kwargs):
         release.wait(timeout=300)  # (the fixture's teardown releases it; a guard only)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(reader_module, "layout_rest", slow)
+    monkeypatch.setattr(pipeline_module, "layout_rest", slow)
     yield release
     release.set()
 

@@ -116,7 +116,7 @@ class LibraryUpdates(Screen[None]):
             return
         if message:
             if self.store.last_article and not self._loaded_once:
-                self._restore = (self.store.last_article, self.store.last_scroll)
+                self.reader.pipeline.restore(self.store.last_article, self.store.last_scroll)
             self._schedule_save()
             self._say(message, timeout=6)
     def _refresh_failed(self, message: str, kind: str = "") -> None:
@@ -164,15 +164,12 @@ class LibraryUpdates(Screen[None]):
         if ids is not None and self.filter_query:
             self.filter_ids = set(ids)
         changed = set(getattr(changes, "changed", ()) or ())
-        for key in [k for k in self._articles if k[0] in changed]:
-            del self._articles[key]
-        if self._shown and self._shown[0] in changed:
-            self._shown = None  # reload the open article, keeping its scroll
+        self.reader.pipeline.forget(changed)  # (the open one reloads, keeping its place)
         if not self._moved_checked and not self._list_partial:
             self._carry_over_marks()
         keep = None
-        if not self._loaded_once and self._restore:
-            keep = self._restore[0]
+        if not self._loaded_once and self.reader.pipeline.restoring:
+            keep = self.reader.pipeline.restoring
         self._rebuild_rows(keep)
         self._loaded_once = True
         self._update_counts()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.timer import Timer
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from tuireader.articles.model import Article
 from tuireader.index.list_order import (
@@ -51,16 +49,14 @@ from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.bars import KeyBar, TitleBar
 from tuireader.ui.widgets.details import MetadataPane
 from tuireader.ui.widgets.filter_bar import FilterBar
-from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
+from tuireader.ui.widgets.reader import ReaderView
 
 WIDE = 130  # from this width the side panes sit beside the reader
 MIN_WIDTH, MIN_HEIGHT = 64, 22  # below this the panes give way to a message
 SAVE_DELAY = 1.0  # at most this long between a scroll and its save
 MARK_SAVE_DELAY = 0.25  # a mark or a star: deliberate, so on disk sooner
-ARTICLE_CACHE = 32
 VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
 HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
-SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
 # The title bar names the open article once the keys pause: laying the title
 # out on every press of a burst would be work nobody sees.
 LIST_LABEL_CELLS = 20  # the library's label before the list has a width
@@ -85,11 +81,8 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self.entries: list[Row] = []
         self.filter_query = ""
         self.filter_ids: set[str] | None = None
+        # the reader's article as the panes around it show it (see _article_shown)
         self.article: Article | None = None
-        self._shown: tuple[str, Any] | None = None  # (id, stamp) of the article shown
-        self._loading: tuple[str, Any] | None = None  # (id, stamp) being read
-        self._articles: OrderedDict[tuple[str, Any], Article] = OrderedDict()
-        self._restore: tuple[str, int] | None = None
         self._loaded_once = False
         self._search_timer: Timer | None = None
         self._pending_query: str | None = None  # typed, not yet applied to the list
@@ -123,7 +116,12 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
                 id="list",
             )
             with Container(id="content"):
-                yield ReaderView(options=self.options, matcher=self.source.matches, id="reader")
+                yield ReaderView(
+                    options=self.options,
+                    matcher=self.source.matches,
+                    source=self.source,
+                    id="reader",
+                )
                 with Container(id="side"):
                     yield MetadataPane(options=self.options, id="metadata")
         yield KeyBar()
@@ -163,14 +161,14 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
 
     def on_mount(self) -> None:
         self._label_library()
-        self.reader._show_position()
+        self.reader.show_position()
         self.metadata.border_title = Text("Metadata")
         self._update_mode_label()
         self._apply_size(self.size.width, self.size.height)
         if self.store.last_article:
-            self._restore = (self.store.last_article, self.store.last_scroll)
+            self.reader.pipeline.restore(self.store.last_article, self.store.last_scroll)
         if self.settings.open_file is not None:  # `tuireader FILE`: that one first
-            self._restore = (self._file_id(self.settings.open_file), 0)
+            self.reader.pipeline.restore(self._file_id(self.settings.open_file), 0)
         # The index fills the list before the first paint (a long list: its
         # first rows, the rest right after); then the disk is checked behind it.
         try:
@@ -220,7 +218,7 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         head = self.source.first_entries(HEAD_ROWS)
         if len(head) < HEAD_ROWS:
             return head  # (that is the whole list)
-        restore = self._restore[0] if self._restore else None
+        restore = self.reader.pipeline.restoring
         if restore is not None and all(row.id != restore for row in head):
             return self.source.entries()
         self._list_partial = True
@@ -338,7 +336,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         else:
             message = "Loading articles…"
         self.article = None
-        self._shown = None
         self.reader.show_message(message)
         self.metadata.show(None)
         self.query_one(TitleBar).show_title(None)
@@ -368,77 +365,23 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        row = event.row
+        # (in a burst of keys the event may name a row the cursor has left)
+        row = self.article_list.current
         if row is None:
             self._show_none()
-            return
-        stamp = _stamp(row)
-        if (row.id, stamp) in (self._shown, self._loading):
-            return
-        cached = self._articles.get((row.id, stamp))
-        size = getattr(row, "size", None)
-        if cached is None and isinstance(size, int) and size <= SYNC_LOAD_BYTES:
-            # a small file reads faster than a worker thread starts: show it in this frame
-            cached = self._read_article(row)
-        if cached is not None:
-            self._show_article(row, stamp, cached)
         else:
-            self._loading = (row.id, stamp)
-            self._load_worker(row, stamp, self.reader.layout_key())
+            self.reader.open(row)
 
-    def _read_article(self, row: Row) -> Article:
-        try:
-            return self.source.article(row)
-        except Exception as exc:  # noqa: BLE001 - show the failure in the reader
-            return Article(
-                id=row.id,
-                path=Path(getattr(row, "rel", row.id)),
-                title=row.title,
-                error=f"could not load this article ({type(exc).__name__}: {exc})",
-            )
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_worker(self, row: Row, stamp: Any, layout_key: Any) -> None:
-        worker = get_current_worker()
-        try:
-            article = self._read_article(row)
-        finally:
-            self.source.close_thread()
-        if worker.is_cancelled:
-            return
-        # a long article is laid out here too, so the screen never waits for it
-        laid_out = layout_for(article, layout_key)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, row, stamp, article, laid_out)
-
-    def _show_article(
-        self, row: Row, stamp: Any, article: Article, laid_out: LaidOut | None = None
-    ) -> None:
-        if self._loading == (row.id, stamp):
-            self._loading = None
-        current = self.article_list.current
-        if current is None or current.id != row.id or self._shown == (row.id, stamp):
-            return  # the user moved on meanwhile, or it is already on screen
-        self._articles[(row.id, stamp)] = article
-        self._articles.move_to_end((row.id, stamp))
-        while len(self._articles) > ARTICLE_CACHE:
-            self._articles.popitem(last=False)
-        same = self._shown is None and self.article is not None and self.article.id == row.id
-        scroll = self.reader.top_line if same else 0
-        if self._restore and self._restore[0] == row.id:
-            scroll = self._restore[1]
-        self._restore = None
-        self.article = article
-        self._shown = (row.id, stamp)
-        self.reader.set_query(self.filter_query)
-        self.reader.show(article, scroll=scroll, laid_out=laid_out, keep_place=same)
-        if self.filter_query and not scroll:
-            self.reader.scroll_to_first_match()
-        self.metadata.show(article)
+    @on(ReaderView.ArticleShown)
+    def _article_shown(self, event: ReaderView.ArticleShown) -> None:
+        if event.article is not self.reader.article:
+            return  # (another article, or a message, is on screen since)
+        self.article = event.article
+        self.metadata.show(event.article)
         # the title bar follows in the same frame as the list and the article
         # (it waited for the keys to pause, and lagged ~270 ms behind them)
         self._update_window_title()
-        self.store.set_last(row.id, scroll)
+        self.store.set_last(event.row_id, event.scroll)
         self._schedule_save()
 
     def _schedule_title(self) -> None:
@@ -754,7 +697,3 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
     def action_small_quit(self) -> None:
         self.action_quit()
 
-
-
-def _stamp(row: Row) -> Any:
-    return (getattr(row, "mtime_ns", None), getattr(row, "size", None))
