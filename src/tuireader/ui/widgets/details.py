@@ -18,7 +18,9 @@ from textual.strip import Strip
 
 from tuireader.articles.model import Article
 from tuireader.layout.document import DisplayLine, details_lines
+from tuireader.layout.reading import failure_lines, failure_text
 from tuireader.rtl import TextOptions
+from tuireader.ui.widgets.scroll_size import set_virtual_size
 
 
 class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -57,9 +59,8 @@ class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
         if self.article is not None:
             try:
                 lines = details_lines(self.article, width, self.options)
-            except Exception:  # noqa: BLE001 - a broken table must not break the screen
-                text = "(the details could not be displayed)"
-                lines = [DisplayLine("error", text, len(text))]
+            except Exception as exc:  # noqa: BLE001 - the pane's one boundary: said, not raised
+                lines = failure_lines(failure_text("lay out the details", exc), width)
         resized = len(lines) != len(self.lines)
         self.lines = lines
         size = Size(width, max(1, len(lines)))
@@ -68,15 +69,11 @@ class MetadataPane(ScrollView, can_focus=True, inherit_bindings=False):
         # layout on each article opened cost as much as drawing the article.
         height = self.styles.height
         follows = resized and (height is None or height.is_auto)
-        scroll_update = getattr(self, "_scroll_update", None)
-        if follows or scroll_update is None or not self.is_mounted:
+        if follows:
             self.virtual_size = size
-            self.refresh(layout=follows)
-        elif size != self.virtual_size:
-            self.set_reactive(MetadataPane.virtual_size, size)
-            scroll_update(size)  # the scrollbar (a layout only if it appears or goes)
-            self.refresh()
+            self.refresh(layout=True)
         else:
+            set_virtual_size(self, size)  # (a layout only if the scrollbar appears or goes)
             self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
