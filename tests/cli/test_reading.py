@@ -171,8 +171,10 @@ def test_failure_text_says_what_failed_and_how():
         "could not lay out this article (ValueError: bad width)"
     )
     assert failure_text("load this article", KeyError()) == "could not load this article (KeyError)"
-    lines = failure_lines(failure_text("lay out this article", ValueError("\x1b[2Jمرحبا")), 80)
-    assert "\x1b" not in lines[0].text and "ValueError" in lines[0].text
+    quoted = failure_text("lay out this article", ValueError("\x1b[2J\nمرحبا"))
+    assert "\x1b" not in quoted and "\n" not in quoted and "مرحبا" in quoted
+    lines = failure_lines(quoted, 80)
+    assert "ValueError" in lines[0].text and lines[0].text.isascii()
 
 
 def test_options_do_not_change_the_anchor_contract():

@@ -172,8 +172,10 @@ def failure_lines(message: str, width: int) -> list[DisplayLine]:
 
 
 def failure_text(what: str, exc: BaseException) -> str:
-    """What failed and how, for the person reading: "could not lay out this
-    article (ValueError: …)"."""
+    """What failed and how, for the person reading, on one clean line (an
+    exception may quote article text): "could not lay out this article
+    (ValueError: …)"."""
     detail = str(exc)
     name = type(exc).__name__
-    return f"could not {what} ({name}: {detail})" if detail else f"could not {what} ({name})"
+    text = f"could not {what} ({name}: {detail})" if detail else f"could not {what} ({name})"
+    return clean_line(text)

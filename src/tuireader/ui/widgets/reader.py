@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.articles.model import Article
-from tuireader.layout.document import ArticlePart, DisplayLine, article_part
+from tuireader.layout.document import ArticlePart, DisplayLine
 from tuireader.layout.reading import FIRST_SCREENS, Anchor, Matcher, ReadingLines, page_step
 from tuireader.rtl import TextOptions
 from tuireader.ui.frame_labels import set_title
@@ -33,6 +33,7 @@ from tuireader.ui.widgets.reader_pipeline import (
     LaidOut,
     LayoutKey,
     ReaderPipeline,
+    lay_out,
 )
 from tuireader.ui.widgets.scroll_size import set_virtual_size
 
@@ -162,7 +163,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             part = laid_out[1]
         else:
             first = FIRST_SCREENS * self._rows()
-            part = article_part(article, self._measure, self.options, min_lines=first)
+            part = lay_out(article, self._measure, self.options, min_lines=first)
         self.text.add(part)
         # the top line must be laid out now to keep it
         while anchor is not None and self.text.lacks(anchor, self._rows()):
@@ -181,9 +182,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _lay_out_now(self) -> None:
         article, start = self.article, self.text.resume
         assert article is not None and start is not None
-        self.text.add(
-            article_part(article, self._measure, self.options, start=start, min_lines=self._rows())
-        )
+        self.text.add(lay_out(article, self._measure, self.options, start, self._rows()))
 
     def _start_rest(self, generation: int) -> None:
         article, start = self.article, self.text.resume

@@ -14,7 +14,6 @@ keeps the text at the top. Each article shown is announced with
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,32 +59,44 @@ def stamp(row: Any) -> Any:
     return (getattr(row, "mtime_ns", None), getattr(row, "size", None))
 
 
+def lay_out(
+    article: Article,
+    width: int,
+    options: TextOptions,
+    start: int = 0,
+    min_lines: int | None = None,
+) -> ArticlePart:
+    """``document.article_part`` for the reader (thread-safe): the one place
+    where an unexpected layout failure becomes a visible message saying what
+    failed, instead of taking the app down. (The layout is built, and
+    property-tested, never to raise: this is for the unforeseen.)"""
+    try:
+        return article_part(article, width, options, start=start, min_lines=min_lines)
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        return ArticlePart(failure_lines(failure_text("lay out this article", exc), width))
+
+
 def layout_rest(article: Article, width: int, options: TextOptions, start: int) -> ArticlePart:
     """The lines after a first part (run in a worker thread)."""
-    return article_part(article, width, options, start=start)
+    return lay_out(article, width, options, start)
+
+
+def read(source: ArticleSource, row: Any) -> Article:
+    """``row``'s article (thread-safe). The source is built never to raise;
+    should it, the article says what failed in its own place."""
+    try:
+        return source.article(row)
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        path = Path(getattr(row, "rel", row.id))
+        error = failure_text("load this article", exc)
+        return Article(id=row.id, path=path, title=getattr(row, "title", ""), error=error)
 
 
 def read_and_lay_out(source: ArticleSource, row: Any, key: LayoutKey) -> tuple[Article, LaidOut]:
-    """``row``'s article and its first screenful for ``key`` (thread-safe).
-
-    The reader's one boundary for the unexpected: whatever fails here is
-    shown in the article's place, saying what failed, instead of taking the
-    app down (the loader and the layout are built never to raise)."""
+    """``row``'s article and its first screenful for ``key`` (thread-safe)."""
     measure, options, rows = key
-    article: Article | None = None
-    try:
-        article = source.article(row)
-        part = article_part(article, measure, options, min_lines=FIRST_SCREENS * rows)
-        return article, (key, part)
-    except Exception as exc:  # noqa: BLE001 - see the docstring
-        what = "load this article" if article is None else "lay out this article"
-        error = failure_text(what, exc)
-        if article is None:
-            path = Path(getattr(row, "rel", row.id))
-            article = Article(id=row.id, path=path, title=getattr(row, "title", ""), error=error)
-        else:
-            article = dataclasses.replace(article, error=error)
-        return article, (key, ArticlePart(failure_lines(error, measure)))
+    article = read(source, row)
+    return article, (key, lay_out(article, measure, options, min_lines=FIRST_SCREENS * rows))
 
 
 class ReaderPipeline:
