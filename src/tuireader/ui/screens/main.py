@@ -1,7 +1,8 @@
 """The main screen: article list | reader | side panes, and every key.
 
-The screen owns the state (the rows, the filter, the text options, the open
-article) and hands it down to the panes; panes post messages up. All keys are
+The screen owns the state (the rows, the filter, the text options) and hands
+it down to the panes; panes post messages up (the reader opens the
+highlighted row itself and posts ``ArticleShown``). All keys are
 bound here, once, from the key table, so the config's [keys] table rebinds them
 and the footer, the help screen and the command palette list the same thing.
 Parts live in their own modules: keeping the list in step with the
@@ -378,8 +379,8 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
             return  # (another article, or a message, is on screen since)
         self.article = event.article
         self.metadata.show(event.article)
-        # the title bar follows in the same frame as the list and the article
-        # (it waited for the keys to pause, and lagged ~270 ms behind them)
+        # the title bar follows the article at once, not once the keys pause
+        # (that would lag ~270 ms behind them)
         self._update_window_title()
         self.store.set_last(event.row_id, event.scroll)
         self._schedule_save()
