@@ -167,7 +167,10 @@ class ReaderPipeline:
         reader.show(article, scroll=scroll, laid_out=laid_out, keep_place=same)
         if reader.query_text and not scroll:
             reader.scroll_to_first_match()
-        reader.post_message(ArticleShown(article, row.id, scroll))
+        # (to the screen straight, not bubbled up through the containers: each
+        # hop waits a turn of the event loop, and the panes the screen updates
+        # from it then often followed the article a frame later)
+        reader.screen.post_message(ArticleShown(article, row.id, scroll))
 
     def lay_out_rest(
         self, article: Article, width: int, options: TextOptions, start: int, generation: int
