@@ -1,7 +1,8 @@
 """Settings and the user's own files.
 
-Owns the TOML config (``config``, with ``check`` for ``--check-config`` and
-``keynames`` for the key table), where files live (``paths``: samples,
+Owns the TOML config (``config``, read through the one table of settings in
+``schema``, with ``check`` for ``--check-config`` and ``keynames`` for the key
+table), where files live (``paths``: samples,
 default library, cache directory, article ids) and the reading state
 (``state``: read marks, stars, last article and scroll).
 
