@@ -46,14 +46,14 @@ def is_article_name(name: str) -> bool:
 _DIGITS = re.compile(r"(\d+)")
 
 
-def natural_key(rel: str) -> tuple:
+def natural_key(rel: str) -> tuple[tuple[tuple[int | str, ...], ...], str]:
     """Sort key: per path component, digit runs compare as numbers, text
     case-insensitively; the raw string breaks ties so the order is total."""
     return (tuple(map(_component_key, rel.split("/"))), rel)
 
 
 @functools.lru_cache(maxsize=4096)  # directory names repeat for every file in them
-def _component_key(component: str) -> tuple:
+def _component_key(component: str) -> tuple[int | str, ...]:
     chunks = _DIGITS.split(component)
     return tuple(int(c) if n % 2 else c.casefold() for n, c in enumerate(chunks))
 

@@ -32,7 +32,8 @@ from tuireader.files.aside import move_aside
 from tuireader.settings.keynames import is_key_name, resolve_conflicts, split_keys
 from tuireader.settings.paths import APP_NAME
 from tuireader.settings.paths import default_cache_dir as default_cache_dir  # the app asks config
-from tuireader.settings.schema import BY_KEY, DEFAULT_THEME, INVALID, sample_lines
+from tuireader.settings.schema import BY_KEY, INVALID, sample_lines
+from tuireader.settings.schema import DEFAULT_THEME as DEFAULT_THEME  # cli.py asks config
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,8 @@ def _parse_toml(text: str) -> dict[str, Any] | str:
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: deep nesting
         msg = str(exc)
     m = _TOML_POS.search(msg)
