@@ -136,7 +136,7 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
         path = default_config_path()
     path = Path(path).expanduser()
     settings = Settings(config_path=path)
-    raw = _read_file(path, explicit)
+    raw = _read_file(settings, path, explicit)
     if isinstance(raw, Settings):
         return raw
     try:
@@ -150,9 +150,8 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
     return _apply(settings, data, text, path)
 
 
-def _read_file(path: Path, explicit: bool) -> bytes | Settings:
-    """The file's bytes, or the defaults with the reason it could not be read."""
-    settings = Settings(config_path=path)
+def _read_file(settings: Settings, path: Path, explicit: bool) -> bytes | Settings:
+    """The bytes at ``path``, or ``settings`` with the reason it could not be read."""
     try:
         # (inside the try: a folder may be unreadable, or its name too long)
         if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read
