@@ -60,3 +60,13 @@ def test_animations_quieted_only_when_the_user_said_nothing(monkeypatch):
 def test_dumb_terminal():
     assert is_dumb({"TERM": "dumb"})
     assert not is_dumb({"TERM": "xterm"}) and not is_dumb({})
+
+
+def test_every_terminal_variable_the_code_reads_is_in_the_table():
+    terminal = ROOT / "src" / "tuireader" / "terminal"
+    read = {
+        name
+        for path in terminal.glob("*.py")
+        for name in re.findall(r"""env\.get\(\s*["']([A-Z_]+)["']""", path.read_text("utf-8"))
+    }
+    assert read and read <= set(TERMINAL_VARIABLES), read - set(TERMINAL_VARIABLES)
