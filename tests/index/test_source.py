@@ -31,3 +31,26 @@ def test_matches_cover_every_word_with_its_marks():
     ranges = Source.matches("كتاب تاريخ", text)
     assert [text[a:b] for a, b in ranges] == ["كِتَابٌ", "تاريخ"]
     assert Source.matches("   ", text) == []
+
+
+def test_metadata_dates_are_the_dates_the_tables_give(tmp_path, cache):
+    from datetime import date
+
+    from tuireader.index.list_order import date_stamp, dates_by_id
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    table = "Details | |\n---|---|\n{row}\n"
+    (root / "dated.txt").write_text(
+        "Dated\nDated\nText.\n" + table.format(row="Datum | 2024-11-03 |"), encoding="utf-8"
+    )
+    (root / "undated.txt").write_text(
+        "Undated\nUndated\nText.\n" + table.format(row="Ort | Kairo |"), encoding="utf-8"
+    )
+    source = Source(root, cache)
+    source.refresh()
+    ids = {e.rel: e.id for e in source.entries()}
+    assert source.metadata_dates() == {ids["dated.txt"]: date_stamp(date(2024, 11, 3))}
+    assert dates_by_id([("a", "not json"), ("b", "42"), ("c", '[["date", "2001-02-03"]]')]) == {
+        "c": date_stamp(date(2001, 2, 3))
+    }

@@ -10,7 +10,6 @@ progress. Files found by a scan are listed at once (titled by file name,
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
@@ -142,17 +141,9 @@ class Catalog:
     def metadata_dates(self) -> dict[str, float]:
         """Article id -> the date its metadata table gives (seconds since the
         epoch), for articles that give one: the list's date order."""
-        from tuireader.index.list_order import date_stamp, metadata_date
+        from tuireader.index.list_order import dates_by_id
 
-        out: dict[str, float] = {}
-        for aid, raw in self._rows.metadata():
-            try:
-                found = metadata_date(json.loads(raw))
-            except (ValueError, TypeError):
-                continue
-            if found is not None:
-                out[aid] = date_stamp(found)
-        return out
+        return dates_by_id(self._rows.metadata())
 
     def first_entries(self, n: int) -> list[CatalogEntry]:
         """The first ``n`` entries in list order, read with one indexed query:
