@@ -194,7 +194,7 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self.call_after_refresh(self._mount_filter_bar)
 
     def _file_id(self, path: Path) -> str:
-        from tuireader.index.catalog import article_id
+        from tuireader.settings.paths import article_id
 
         return article_id(path.name)
 
