@@ -258,6 +258,9 @@ class Catalog:
         return self._db.notice
 
     def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
+        """The steps: scan the folder, diff it with the index, write the diff,
+        parse and store what is new or changed (announcing the pending list
+        first), then bring the list snapshot up to date."""
         from tuireader.articles.scan import scan_stamps
 
         cancelled = cancel or (lambda: False)
