@@ -1,7 +1,7 @@
 """Two revisions' benchmarks, same run, same machine, side by side.
 
     python benchmarks/compare.py REV_A REV_B [--bench layout scale feeds]
-        [--sizes 1k,10k] [--rounds N] [--layout-runs N] [--skip-cold]
+        [--sizes 1k,10k] [--rounds N] [--max-minutes M] [--layout-runs N] [--skip-cold]
 
 Checks out each revision in a temporary ``git worktree`` (removed afterwards,
 also on Ctrl-C or SIGTERM), then runs each chosen ``benchmarks/bench_*.py``
@@ -211,6 +211,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--sizes", type=sizes_arg, default="1000,10000", help="scale: library sizes (1k,10k)"
     )
     ap.add_argument("--rounds", type=int, default=3, help="runs of each side, alternating")
+    ap.add_argument(
+        "--max-minutes",
+        type=float,
+        help="start no round that, as long as the slowest so far, would end after this",
+    )
     ap.add_argument("--layout-runs", type=int, default=9, help="layout: timed runs per run")
     ap.add_argument(
         "--skip-cold", action="store_true", help="scale: cold figures in the first round only"
@@ -232,6 +237,7 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, _raise_interrupt)
     started, load_start = time.time(), load_average()
     work = Path(tempfile.mkdtemp(prefix="tuireader-compare-"))
+    rounds_done = 0
     runs: dict[str, dict[str, list[figures.Figures]]] = {b: {"A": [], "B": []} for b in opts.bench}
     try:
         with worktrees(repo, work, [("A", commits[0]), ("B", commits[1])]) as trees:
@@ -248,7 +254,11 @@ def main(argv: list[str] | None = None) -> None:
             ]
             for side in sides:
                 check_imports_own_tree(side)
+            slowest = 0.0
             for n in range(1, opts.rounds + 1):
+                if opts.max_minutes and time.time() - started + slowest > opts.max_minutes * 60:
+                    break
+                round_start = time.time()
                 for bench in opts.bench:
                     for side in sides:
                         t = time.perf_counter()
@@ -267,6 +277,8 @@ def main(argv: list[str] | None = None) -> None:
                             (opts.save / name).write_text(out, encoding="utf-8")
                         if not found:
                             raise RuntimeError(f"no figures in {bench}'s output:\n{out[-2000:]}")
+                slowest = max(slowest, time.time() - round_start)
+                rounds_done = n
     except KeyboardInterrupt:
         raise SystemExit("interrupted; temporary worktrees removed") from None
     except RuntimeError as exc:
@@ -283,7 +295,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Load average at start: {load_start}; at end: {load_average()}")
     print(
         f"Started {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))}, took "
-        f"{(time.time() - started) / 60:.1f} min: {opts.rounds} rounds of "
+        f"{(time.time() - started) / 60:.1f} min: {rounds_done} rounds"
+        f"{f' (of {opts.rounds}: time limit)' if rounds_done < opts.rounds else ''} of "
         f"{', '.join(opts.bench)}, A and B in turn "
         f"(scale sizes {opts.sizes}, layout runs {opts.layout_runs}"
         f"{', cold figures from the first round only' if opts.skip_cold else ''})"
