@@ -224,6 +224,77 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
+Runs = dict[str, dict[str, list[figures.Figures]]]  # bench → "A"/"B" → one per round
+
+
+def run_rounds(
+    sides: list[Side], opts: argparse.Namespace, started: float
+) -> tuple[Runs, str, bool]:
+    """The rounds, A then B for each benchmark: the figures of every complete
+    round, why it stopped early ("" if it did not) and whether that was a
+    failure. A round cut short is left out, so both sides keep the same
+    number of samples."""
+    runs: Runs = {b: {"A": [], "B": []} for b in opts.bench}
+    slowest = 0.0
+    for n in range(1, opts.rounds + 1):
+        if opts.max_minutes and time.time() - started + slowest > opts.max_minutes * 60:
+            return runs, f"stopped before round {n}: time limit of {opts.max_minutes} min", False
+        round_start = time.time()
+        this_round: dict[str, dict[str, figures.Figures]] = {b: {} for b in opts.bench}
+        try:
+            for bench in opts.bench:
+                for side in sides:
+                    t = time.perf_counter()
+                    out = run_bench(side, bench, bench_args(bench, opts))
+                    if opts.save:
+                        opts.save.mkdir(parents=True, exist_ok=True)
+                        name = f"{bench}-{side.label}-{n}.txt"
+                        (opts.save / name).write_text(out, encoding="utf-8")
+                    found = figures.PARSERS[bench](out)
+                    if not found:
+                        raise RuntimeError(f"no figures in {bench}'s output:\n{out[-2000:]}")
+                    this_round[bench][side.label] = found
+                    print(
+                        f"round {n}/{opts.rounds}: {bench} {side.label} ({side.rev}) "
+                        f"{time.perf_counter() - t:.0f} s, {len(found)} figures",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+        except KeyboardInterrupt:
+            return runs, f"interrupted in round {n}", True
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
+            return runs, f"stopped in round {n}: a benchmark failed (above)", True
+        for bench, by_side in this_round.items():
+            for label, found in by_side.items():
+                runs[bench][label].append(found)
+        slowest = max(slowest, time.time() - round_start)
+    return runs, "", False
+
+
+def print_report(
+    sides: list[Side], opts: argparse.Namespace, runs: Runs, started: float, load_start: str
+) -> None:
+    for side in sides:
+        print(f"{side.label}: {side.rev} = {side.commit[:10]} {side.subject}")
+    print(
+        f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()} "
+        f"({platform.machine()}), Textual {package_version('textual')}"
+    )
+    print(f"Load average at start: {load_start}; at end: {load_average()}")
+    done = min((len(r) for b in runs.values() for r in b.values()), default=0)
+    print(
+        f"Started {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))}, took "
+        f"{(time.time() - started) / 60:.1f} min: {done} rounds of "
+        f"{', '.join(opts.bench)}, A and B in turn "
+        f"(scale sizes {opts.sizes}, layout runs {opts.layout_runs}"
+        f"{', cold figures from the first round only' if opts.skip_cold else ''})"
+    )
+    for bench in opts.bench:
+        print(f"\n### {bench}\n")
+        print(figures.table(bench, figures.rows(runs[bench]["A"], runs[bench]["B"])))
+
+
 def main(argv: list[str] | None = None) -> None:
     opts = parse_args(argv)
     repo = Path(git(HERE, "rev-parse", "--show-toplevel"))
@@ -237,8 +308,6 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, _raise_interrupt)
     started, load_start = time.time(), load_average()
     work = Path(tempfile.mkdtemp(prefix="tuireader-compare-"))
-    rounds_done = 0
-    runs: dict[str, dict[str, list[figures.Figures]]] = {b: {"A": [], "B": []} for b in opts.bench}
     try:
         with worktrees(repo, work, [("A", commits[0]), ("B", commits[1])]) as trees:
             sides = [
@@ -254,56 +323,18 @@ def main(argv: list[str] | None = None) -> None:
             ]
             for side in sides:
                 check_imports_own_tree(side)
-            slowest = 0.0
-            for n in range(1, opts.rounds + 1):
-                if opts.max_minutes and time.time() - started + slowest > opts.max_minutes * 60:
-                    break
-                round_start = time.time()
-                for bench in opts.bench:
-                    for side in sides:
-                        t = time.perf_counter()
-                        out = run_bench(side, bench, bench_args(bench, opts))
-                        found = figures.PARSERS[bench](out)
-                        runs[bench][side.label].append(found)
-                        print(
-                            f"round {n}/{opts.rounds}: {bench} {side.label} ({side.rev}) "
-                            f"{time.perf_counter() - t:.0f} s, {len(found)} figures",
-                            file=sys.stderr,
-                            flush=True,
-                        )
-                        if opts.save:
-                            opts.save.mkdir(parents=True, exist_ok=True)
-                            name = f"{bench}-{side.label}-{n}.txt"
-                            (opts.save / name).write_text(out, encoding="utf-8")
-                        if not found:
-                            raise RuntimeError(f"no figures in {bench}'s output:\n{out[-2000:]}")
-                slowest = max(slowest, time.time() - round_start)
-                rounds_done = n
+            runs, stopped, failed = run_rounds(sides, opts, started)
     except KeyboardInterrupt:
         raise SystemExit("interrupted; temporary worktrees removed") from None
-    except RuntimeError as exc:
-        raise SystemExit(f"{exc}\n(temporary worktrees removed)") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-    print(f"A: {opts.rev_a} = {commits[0][:10]} {sides[0].subject}")
-    print(f"B: {opts.rev_b} = {commits[1][:10]} {sides[1].subject}")
-    print(
-        f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()} "
-        f"({platform.machine()}), Textual {package_version('textual')}"
-    )
-    print(f"Load average at start: {load_start}; at end: {load_average()}")
-    print(
-        f"Started {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))}, took "
-        f"{(time.time() - started) / 60:.1f} min: {rounds_done} rounds"
-        f"{f' (of {opts.rounds}: time limit)' if rounds_done < opts.rounds else ''} of "
-        f"{', '.join(opts.bench)}, A and B in turn "
-        f"(scale sizes {opts.sizes}, layout runs {opts.layout_runs}"
-        f"{', cold figures from the first round only' if opts.skip_cold else ''})"
-    )
-    for bench in opts.bench:
-        print(f"\n### {bench}\n")
-        print(figures.table(bench, figures.rows(runs[bench]["A"], runs[bench]["B"])))
+    if not any(runs[b]["A"] for b in opts.bench):
+        raise SystemExit(f"{stopped or 'no rounds'}; no complete round to report")
+    print_report(sides, opts, runs, started, load_start)
+    if stopped:
+        print(f"\n{stopped}; the tables hold the complete rounds before it.")
+    if failed:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":
