@@ -1,7 +1,7 @@
 """The source tree of one or more revisions, as Markdown: lines per package
 and in all, and the largest classes and functions.
 
-    python benchmarks/tree_stats.py REV [REV …] [--top N]
+    python benchmarks/tree_stats.py REV [REV …] [--top N] [--files]
 
 Reads each revision's ``src/tuireader`` from git (``git ls-tree``,
 ``git cat-file``), so nothing is checked out and the working tree may hold
@@ -130,10 +130,28 @@ def markdown(trees: list[Tree], top: int) -> str:
     return "\n".join(out)
 
 
+def file_tree(tree: Tree) -> str:
+    """Every module of the revision, indented by folder, with its lines."""
+    out = [f"```\n{SRC}/  ({tree.rev}, {tree.total()[1]:,} lines)"]
+    shown: set[str] = set()
+    for path in sorted(tree.files, key=lambda p: (p.count("/") > 0, p)):
+        parts = path.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder not in shown:
+                shown.add(folder)
+                out.append(f"{'  ' * depth}{parts[depth - 1]}/")
+        lines = len(tree.files[path].splitlines())
+        out.append(f"{'  ' * len(parts)}{parts[-1]:<{34 - 2 * len(parts)}} {lines:>6,}")
+    out.append("```")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("revs", nargs="+", metavar="REV")
     ap.add_argument("--top", type=int, default=10, help="how many classes and functions")
+    ap.add_argument("--files", action="store_true", help="also every module, as a tree")
     opts = ap.parse_args(argv)
     here = Path(__file__).resolve().parent
     repo = Path(_git(here, "rev-parse", "--show-toplevel").decode().strip())
@@ -142,6 +160,9 @@ def main(argv: list[str] | None = None) -> None:
         if not tree.files:
             print(f"{tree.rev}: no Python files under {SRC}", file=sys.stderr)
     print(markdown(trees, opts.top))
+    if opts.files:
+        for tree in trees:
+            print(f"\n{file_tree(tree)}")
 
 
 if __name__ == "__main__":

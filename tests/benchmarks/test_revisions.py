@@ -105,3 +105,17 @@ def test_each_side_imports_its_own_tree(repo, tmp_path):
         env["PYTHONPATH"] = str(repo / "src")
         with pytest.raises(SystemExit, match="imports from"):
             compare.check_imports_own_tree(side)
+
+
+def test_tree_stats_file_tree_lists_every_module_under_its_folder(repo):
+    text = tree_stats.file_tree(tree_stats.read_tree(repo, "HEAD"))
+    lines = text.splitlines()
+    assert lines[1] == "src/tuireader/  (HEAD, 16 lines)"
+    assert [line.split() for line in lines[2:-1]] == [
+        ["__init__.py", "1"],
+        ["cli.py", "2"],
+        ["pkg/"],
+        ["__init__.py", "0"],
+        ["mod.py", "13"],
+    ]
+    assert lines[5].startswith("    __init__.py")  # indented under pkg/
