@@ -272,6 +272,17 @@ def run_rounds(
     return runs, "", False
 
 
+def settings_note(opts: argparse.Namespace) -> str:
+    notes = []
+    if "scale" in opts.bench:
+        notes.append(f"scale sizes {opts.sizes}")
+        if opts.skip_cold:
+            notes.append("cold figures from the first round only")
+    if "layout" in opts.bench:
+        notes.append(f"layout runs {opts.layout_runs}")
+    return f" ({', '.join(notes)})" if notes else ""
+
+
 def print_report(
     sides: list[Side], opts: argparse.Namespace, runs: Runs, started: float, load_start: str
 ) -> None:
@@ -286,9 +297,7 @@ def print_report(
     print(
         f"Started {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))}, took "
         f"{(time.time() - started) / 60:.1f} min: {done} rounds of "
-        f"{', '.join(opts.bench)}, A and B in turn "
-        f"(scale sizes {opts.sizes}, layout runs {opts.layout_runs}"
-        f"{', cold figures from the first round only' if opts.skip_cold else ''})"
+        f"{', '.join(opts.bench)}, A and B in turn{settings_note(opts)}"
     )
     for bench in opts.bench:
         print(f"\n### {bench}\n")
