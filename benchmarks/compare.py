@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import os
 import platform
 import shutil
@@ -111,14 +110,13 @@ def synth_data_dir(work: Path, repo: Path, commit: str) -> Path:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    key = hashlib.sha1(blob.encode()).hexdigest()[:10] if blob else commit[:10]
-    return work / f"libraries-{key}"
+    return work / f"libraries-{(blob or commit)[:10]}"
 
 
 def check_imports_own_tree(side: Side) -> None:
     """Fails loudly when ``import tuireader`` would not come from the side's
     checkout (a stale PYTHONPATH, an installed copy that wins)."""
-    code = "import tuireader, sys; print(list(tuireader.__path__)[0])"
+    code = "import tuireader; print(list(tuireader.__path__)[0])"
     out = subprocess.run(
         [sys.executable, "-c", code], env=side.env, cwd=side.tree, capture_output=True, text=True
     )
@@ -133,29 +131,46 @@ def check_imports_own_tree(side: Side) -> None:
 def run_bench(side: Side, bench: str, args: list[str]) -> str:
     """One run of the revision's own bench script; its standard output."""
     script = side.tree / "benchmarks" / f"bench_{bench}.py"
-    # Own session: on Ctrl-C or a timeout the script and every process it
-    # started (the scale benchmark spawns app and parser processes) end with it.
-    proc = subprocess.Popen(
-        [sys.executable, str(script), *args],
-        cwd=side.tree,
-        env=side.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        out, err = proc.communicate(timeout=RUN_TIMEOUT)
-    except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        raise
+    # Output goes to files, not pipes: a process the script leaves behind
+    # holding a pipe would keep the run from ending.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        # Own session: on Ctrl-C or a timeout the script and every process it
+        # started (the scale benchmark spawns app and parser processes) end
+        # with it, and nothing it started outlives it.
+        proc = subprocess.Popen(
+            [sys.executable, str(script), *args],
+            cwd=side.tree,
+            env=side.env,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
+        try:
+            proc.wait(timeout=RUN_TIMEOUT)
+        except BaseException as exc:
+            _end_session(proc)
+            if isinstance(exc, subprocess.TimeoutExpired):
+                raise RuntimeError(
+                    f"{bench} of {side.label} ({side.rev}) still running after {RUN_TIMEOUT} s"
+                ) from None
+            raise
+        _end_session(proc)  # what it left running would be measured with the next run
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", errors="replace")
+        stderr = err.read().decode("utf-8", errors="replace")
     if proc.returncode != 0:
         raise RuntimeError(
-            f"{bench} of {side.label} ({side.rev}) exited with {proc.returncode}:\n{err[-3000:]}"
+            f"{bench} of {side.label} ({side.rev}) exited with {proc.returncode}:\n"
+            f"{stderr[-3000:]}"
         )
-    return out
+    return stdout
+
+
+def _end_session(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def cpu_model() -> str:
