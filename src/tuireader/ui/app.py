@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import os
 import re
 import sys
 from pathlib import Path
@@ -15,10 +14,12 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from tuireader.articles.sanitize import clean_line
+from tuireader.index.source import Source
 from tuireader.settings.check import theme_problem
 from tuireader.settings.config import Settings, default_cache_dir, default_state_dir
 from tuireader.settings.state import StateStore, save_failed_note
 from tuireader.terminal.detect import Probe, Verdict
+from tuireader.terminal.env import environment
 from tuireader.terminal.signals import EXIT_SIGNALS_HANDLER, exit_status
 from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
@@ -26,7 +27,6 @@ from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.feed_commands import FeedsProvider
 from tuireader.ui.palette import ArticlesProvider, BidiCommandPalette, screen_options
 from tuireader.ui.screens.main import MainScreen
-from tuireader.ui.source import Source
 from tuireader.ui.tmux_notice import TmuxNotice
 from tuireader.ui.visual import toast_width, visual_text
 
@@ -95,7 +95,7 @@ class TuiReaderApp(App[int]):
         index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
         self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
         if self.settings.bidi_mode != "terminal" and not self.is_headless:
-            self.tmux_notice.check(os.environ)  # under tmux: is passthrough on?
+            self.tmux_notice.check(environment())  # under tmux: is passthrough on?
 
     def _startup_notices(
         self, problems: list[str], state_notices: list[str], index_notice: str | None = None

@@ -36,6 +36,7 @@ from tuireader.index.list_order import (
     save_sort,
     sort_rows,
 )
+from tuireader.index.source import Source
 from tuireader.rtl import TextOptions, truncate
 from tuireader.settings.config import Settings
 from tuireader.settings.state import StateStore, save_failed_note
@@ -45,7 +46,6 @@ from tuireader.ui.screens.auto_bidi import AutoBidi
 from tuireader.ui.screens.feed_fetching import FeedFetching
 from tuireader.ui.screens.filtering import Filtering
 from tuireader.ui.screens.library_updates import LibraryUpdates
-from tuireader.ui.source import Source
 from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.bars import KeyBar, TitleBar
@@ -194,7 +194,7 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self.call_after_refresh(self._mount_filter_bar)
 
     def _file_id(self, path: Path) -> str:
-        from tuireader.index.catalog import article_id
+        from tuireader.settings.paths import article_id
 
         return article_id(path.name)
 
