@@ -1,19 +1,20 @@
 """The main screen: article list | reader | side panes, and every key.
 
-The screen owns the state (the rows, the filter, the text options, the open
-article) and hands it down to the panes; panes post messages up. All keys are
-bound here, once, from the key table, so the config's [keys] table rebinds them
-and the footer, the help screen and the command palette list the same thing.
-Parts live in their own modules: keeping the list in step with the
-directory (``library_updates``), the live filter (``filtering``) and
-fetching feeds (``feed_fetching``).
+The screen holds the state the panes show (the text options, the filter, the
+view and the order, the open article) and hands it down; the panes and the
+screen's parts post messages up. All keys are bound here, once, from the key
+table, so the config's [keys] table rebinds them and the footer, the help
+screen and the command palette list the same thing. The parts: keeping the
+list in step with the directory (``library_watcher``), what the list shows
+(``list_rows``), the live filter (``widgets.filter_bar``), fetching feeds
+(``feed_fetcher``), saving the state (``state_saver``), the terminal's bidi
+verdict (``auto_bidi``) and the notices (``notices``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,28 +24,29 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.timer import Timer
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tuireader.articles.model import Article
-from tuireader.index.list_order import (
-    SORT_NAMES,
-    in_view,
-    load_sort,
-    next_sort,
-    save_sort,
-    sort_rows,
-)
+from tuireader.index.list_order import SORT_NAMES, load_sort, next_sort, save_sort
 from tuireader.rtl import TextOptions, truncate
 from tuireader.settings.config import Settings
-from tuireader.settings.state import StateStore, save_failed_note
+from tuireader.settings.state import StateStore
+from tuireader.terminal.detect import Verdict
+from tuireader.terminal.tty import HANDSHAKE
+from tuireader.ui.driver import write_to_terminal
 from tuireader.ui.frame_labels import set_subtitle, set_title
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.auto_bidi import AutoBidi
-from tuireader.ui.screens.feed_fetching import FeedFetching
-from tuireader.ui.screens.filtering import Filtering
-from tuireader.ui.screens.library_updates import LibraryUpdates
+from tuireader.ui.screens.feed_fetcher import FeedFetcher
+from tuireader.ui.screens.library_watcher import LibraryWatcher, announcement
+from tuireader.ui.screens.list_rows import ListRows
+from tuireader.ui.screens.notices import Notices
+from tuireader.ui.screens.size_guard import SizeGuard, set_layout_class
+from tuireader.ui.screens.state_saver import MARK_SAVE_DELAY, StateSaver
 from tuireader.ui.source import Source
 from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import ArticleList, Row
@@ -53,67 +55,56 @@ from tuireader.ui.widgets.details import MetadataPane
 from tuireader.ui.widgets.filter_bar import FilterBar
 from tuireader.ui.widgets.reader import LaidOut, ReaderView, layout_for
 
-WIDE = 130  # from this width the side panes sit beside the reader
-MIN_WIDTH, MIN_HEIGHT = 64, 22  # below this the panes give way to a message
-SAVE_DELAY = 1.0  # at most this long between a scroll and its save
-MARK_SAVE_DELAY = 0.25  # a mark or a star: deliberate, so on disk sooner
 ARTICLE_CACHE = 32
-VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the index
-HEAD_ROWS = 300  # a longer list is shown in two steps: these rows first
 SYNC_LOAD_BYTES = 64 * 1024  # smaller files are read on the spot, larger ones in a thread
-# The title bar names the open article once the keys pause: laying the title
-# out on every press of a burst would be work nobody sees.
 LIST_LABEL_CELLS = 20  # the library's label before the list has a width
-TITLE_DELAY = 0.25  # seconds without a new article before the title follows
 
 
-class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bindings=False):
+class MainScreen(Screen[None], inherit_bindings=False):
     # ctrl+c quits while the terminal is too small (otherwise Textual's hint runs)
     BINDINGS = [*main_bindings(), Binding("ctrl+c", "small_quit", show=False)]
     AUTO_FOCUS = "#list"
+
+    options: var[TextOptions] = var(TextOptions(), init=False)
+    filter_query: var[str] = var("", init=False)  # the filter in force ("": none)
+    view: var[str] = var("all", init=False)  # or "unread", "starred"
+    sort: var[str] = var("file", init=False)  # the list's order, remembered
 
     def __init__(self, settings: Settings, source: Source, store: StateStore) -> None:
         super().__init__()
         self.settings = settings
         self.source = source
         self.store = store
-        self.options = TextOptions(
+        self.set_reactive(MainScreen.options, TextOptions(
             mode="terminal" if settings.bidi_mode == "terminal" else "app",  # auto: app first
             shape=settings.shaping,
             harakat=settings.harakat,
-        )
-        self.entries: list[Row] = []
-        self.filter_query = ""
-        self.filter_ids: set[str] | None = None
+        ))
+        self.notices = Notices(self.app, lambda: self.options)
+        self.rows = ListRows(store, source, self.notices.report)
+        self.set_reactive(MainScreen.sort, load_sort(store.state_dir))
+        self.bidi = AutoBidi(store.state_dir)
+        self._pending_verdict: Verdict | None = None  # (kept until mounted)
+        self.library = LibraryWatcher(source, store, self.notices, settings.poll_interval)
+        self.feeds = FeedFetcher(settings, self.notices)
+        self.saver = StateSaver(store, self.notices)
         self.article: Article | None = None
         self._shown: tuple[str, Any] | None = None  # (id, stamp) of the article shown
         self._loading: tuple[str, Any] | None = None  # (id, stamp) being read
         self._articles: OrderedDict[tuple[str, Any], Article] = OrderedDict()
         self._restore: tuple[str, int] | None = None
         self._loaded_once = False
-        self._search_timer: Timer | None = None
-        self._pending_query: str | None = None  # typed, not yet applied to the list
-        self._save_timer: Timer | None = None
-        self._title_timer: Timer | None = None
-        self._save_failed = False
-        self._refreshing = False
-        self._too_small = False
-        self._focus_before_small: Any = None
         self._filter_bar: FilterBar | None = None
-        self._list_partial = False  # the list holds only its first rows so far
-        self._filter_mounted: Any = None  # (awaitable: the filter box is composed)
-        self._opened_before_refresh: tuple[str, str] | None = None  # (id, title)
+        self._filter_mounted: AwaitMount | None = None  # (the filter box is composed)
         self._moved_checked = False  # looked for the marks of a moved library
-        self.sort = load_sort(store.state_dir)  # the list's order, remembered
-        self.view = "all"  # or "unread", "starred"
-        self._dates: dict[str, float] | None = None  # metadata dates (date order)
+        self.size_guard = SizeGuard(self, lambda: self.article_list)
 
     # -- layout ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         # The layout classes are set before the panes exist: set later, they
         # would restyle every widget once more before the first paint.
-        self._set_layout_class(self.app.size.width)
+        set_layout_class(self, self.app.size.width)
         yield TitleBar(icon="≡")
         with Horizontal(id="body"):
             yield ArticleList(
@@ -128,6 +119,9 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
                     yield MetadataPane(options=self.options, id="metadata")
         yield KeyBar()
         yield Static(id="too-small", markup=False)
+        yield self.library.data_bind(MainScreen.filter_query)
+        yield self.feeds
+        yield self.saver
 
     @property
     def article_list(self) -> ArticleList:
@@ -152,7 +146,9 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         """The filter box stays hidden until ``/``: it is built after the first
         paint rather than before it (it is a fair part of the screen's widgets)."""
         if self._filter_bar is None and self.is_attached:
-            self._filter_bar = FilterBar(self.options, id="filter")
+            self._filter_bar = FilterBar(
+                self.options, self.source, lambda: self.rows.entries, id="filter"
+            )
             self._filter_mounted = self.mount(self._filter_bar, after="#body")
 
     async def filter_bar_ready(self) -> FilterBar:
@@ -166,32 +162,23 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self.reader._show_position()
         self.metadata.border_title = Text("Metadata")
         self._update_mode_label()
-        self._apply_size(self.size.width, self.size.height)
+        self.on_resize()
         if self.store.last_article:
             self._restore = (self.store.last_article, self.store.last_scroll)
         if self.settings.open_file is not None:  # `tuireader FILE`: that one first
             self._restore = (self._file_id(self.settings.open_file), 0)
         # The index fills the list before the first paint (a long list: its
         # first rows, the rest right after); then the disk is checked behind it.
-        try:
-            entries = self._first_entries()
-        except Exception as exc:  # noqa: BLE001 - report, keep the app alive
-            entries = []
-            self.call_after_refresh(self._report, f"Could not read the index: {exc}")
+        entries = self.library.first_entries(self._restore[0] if self._restore else None)
         if entries:
             self._set_entries(entries)
-            self._refreshing = True  # (so the poll does not start another meanwhile)
-            if self._list_partial:
-                # (after the first frame: reading the rest holds the interpreter)
-                self.call_after_refresh(self._rest_worker)
-            else:
-                self._schedule_verify()
         else:
             self.reader.show_message("Loading articles…")
-            self._refresh_worker(initial=True)
-        if self.settings.poll_interval > 0:
-            self.set_interval(self.settings.poll_interval, self._poll)
+        self.library.start(listed=bool(entries))
         self.call_after_refresh(self._mount_filter_bar)
+        verdict, self._pending_verdict = self._pending_verdict, None
+        if verdict is not None:
+            self._apply_verdict(verdict)  # the panes exist: composed before Mount
 
     def _file_id(self, path: Path) -> str:
         from tuireader.index.catalog import article_id
@@ -210,100 +197,101 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
     @property
     def list_complete(self) -> bool:
         """The list holds every row of the index, not only the first ones."""
-        return not self._list_partial
+        return self.library.complete
 
-    def _first_entries(self) -> list[Row]:
-        """The rows of the first frame. Reading 100,000 rows takes most of a
-        second, so a long list shows its first rows (one indexed query) and
-        reads the rest in a thread once they are on screen; unless the article
-        to reopen lies further down, where it would be a jump the reader sees."""
-        head = self.source.first_entries(HEAD_ROWS)
-        if len(head) < HEAD_ROWS:
-            return head  # (that is the whole list)
-        restore = self._restore[0] if self._restore else None
-        if restore is not None and all(row.id != restore for row in head):
-            return self.source.entries()
-        self._list_partial = True
-        return head
-
-    @work(thread=True, group="list", exit_on_error=False)
-    def _rest_worker(self) -> None:
-        try:
-            entries = self.source.entries()
-        except Exception as exc:  # noqa: BLE001 - report, keep the app alive
-            self.app.call_from_thread(self._report, f"Could not read the index: {exc}")
-            entries = None
-        finally:
-            self.source.close_thread()
-        self.app.call_from_thread(self._whole_list, entries)
-
-    def _whole_list(self, entries: list[Row] | None) -> None:
-        self._list_partial = False
-        if entries:
-            self._set_entries(entries)
-            if self.filter_query:  # (it ran over the first rows only)
-                self._start_search(self.filter_query)
-        self._update_counts()
-        self._schedule_verify()
-
-    def _schedule_verify(self) -> None:
-        # once the first screen is drawn: the scan competes with drawing
-        self.set_timer(VERIFY_DELAY, lambda: self._refresh_worker(initial=False))
-
-    def on_resize(self, event: Any) -> None:
-        self._apply_size(event.size.width, event.size.height)
-
-    def _apply_size(self, width: int, height: int) -> None:
-        self._apply_too_small(width, height)
-        self._set_layout_class(width)
+    def on_resize(self) -> None:
+        self.size_guard.apply(self.size.width, self.size.height)
         self.call_after_refresh(self._label_library)  # (once the list has its width)
-
-    def _set_layout_class(self, width: int) -> None:
-        wide = width >= WIDE
-        if self.has_class("-wide") != wide or self.has_class("-narrow") == wide:
-            # (a class change restyles every widget: only when it changes)
-            self.set_class(wide, "-wide")
-            self.set_class(not wide, "-narrow")
-
-    def _apply_too_small(self, width: int, height: int) -> None:
-        """Below the minimum the panes would be unreadable: hide them (they keep
-        their selection and scroll) and say what size is needed."""
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small:
-            self.query_one("#too-small", Static).update(
-                Text(
-                    f"Terminal too small: {width}×{height} —\n"
-                    f"tuireader needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\n"
-                    "Enlarge the window, or read one article with:\n"
-                    "tuireader --print FILE"
-                )
-            )
-        if small == self._too_small:
-            return
-        self._too_small = small
-        if small:
-            self._focus_before_small = self.focused
-        self.set_class(small, "-too-small")
-        if not small:
-            previous, self._focus_before_small = self._focus_before_small, None
-            if previous is not None and previous.is_attached:
-                self.set_focus(previous)
-            elif self.focused is None:
-                self.set_focus(self.article_list)
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit":
             return True
         if action == "small_quit":
-            return self._too_small
+            return self.size_guard.too_small
         # nothing else is on screen to act on while the terminal is too small
-        return not self._too_small
+        return not self.size_guard.too_small
+
+    # -- the list --------------------------------------------------------
+
+    @property
+    def entries(self) -> list[Row]:
+        """Every row of the library (the list shows those the filter and view keep)."""
+        return self.rows.entries
+
+    @property
+    def filter_ids(self) -> set[str] | None:
+        return self.rows.filter_ids
+
+    @on(LibraryWatcher.EntriesChanged)
+    def _entries_changed(self, event: LibraryWatcher.EntriesChanged) -> None:
+        if event.entries is None:  # (the list stays as it is)
+            self._update_counts()
+            return
+        shown = self.article
+        opened = (shown.id, shown.title) if shown is not None else None
+        self._set_entries(event.entries, event.changes, event.ids)
+        if event.filter_again and self.filter_query:  # (it ran over the first rows only)
+            self.filter_bar.search(self.filter_query)
+        said = announcement(event.changes, opened) if event.announce else None
+        if said:
+            self.notices.say(said, timeout=6)
+
+    def _set_entries(
+        self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
+    ) -> None:
+        self.rows.entries = entries
+        if ids is not None and self.filter_query:
+            self.rows.filter_ids = set(ids)
+        changed = set(getattr(changes, "changed", ()) or ())
+        for key in [k for k in self._articles if k[0] in changed]:
+            del self._articles[key]
+        if self._shown and self._shown[0] in changed:
+            self._shown = None  # reload the open article, keeping its scroll
+        if not self._moved_checked and self.library.complete:
+            self._carry_over_marks()
+        keep = None
+        if not self._loaded_once and self._restore:
+            keep = self._restore[0]
+        self._rebuild_rows(keep)
+        self._loaded_once = True
+        self._update_counts()
+
+    def _carry_over_marks(self) -> None:
+        """Once, with the whole list: a library moved or renamed since the last
+        run finds its marks again (see ``StateStore.adopt_moved_library``)."""
+        self._moved_checked = True
+        try:
+            message = self.store.adopt_moved_library({row.id for row in self.rows.entries})
+        except OSError as exc:
+            self.notices.report(f"Could not look for the marks of a moved library: {exc}")
+            return
+        if message:
+            if self.store.last_article and not self._loaded_once:
+                self._restore = (self.store.last_article, self.store.last_scroll)
+            self._schedule_save()
+            self.notices.say(message, timeout=6)
+
+    @on(LibraryWatcher.Progress)
+    def _indexing(self, event: LibraryWatcher.Progress) -> None:
+        if event.total and event.done < event.total:
+            set_subtitle(self.article_list, f"indexing {event.done}/{event.total}")
+        else:
+            self._update_counts()
+
+    @on(LibraryWatcher.Failed)
+    def _refresh_failed(self, event: LibraryWatcher.Failed) -> None:
+        if event.kind == "missing":
+            set_subtitle(self.article_list, "folder missing")
+        elif self.library.complete:
+            self._update_counts()
+
+    @on(LibraryWatcher.MarksReloaded)
+    def _marks_reloaded(self) -> None:
+        self.article_list.refresh_row()
+        self._update_counts()
 
     def _rebuild_rows(self, keep_id: str | None = None) -> None:
-        ids = self.filter_ids
-        rows = self.entries if ids is None else [e for e in self.entries if e.id in ids]
-        rows = self._arranged(rows)
+        rows = self.rows.rows(self.view, self.sort)
         lst = self.article_list
         if keep_id is None and lst.current is not None:
             keep_id = lst.current.id
@@ -311,58 +299,76 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         if not rows:
             self._show_none()
 
-    def _arranged(self, rows: list[Row]) -> list[Row]:
-        """The rows in the chosen order, in the chosen view (see ``list_order``)."""
-        if self.view != "all":
-            shows = in_view(self.view, self.store.is_read, self.store.is_starred)
-            rows = [r for r in rows if shows(r)]
-        if self.sort == "file":
-            return rows  # (the index keeps them by file name)
-        if self.sort == "date" and self._dates is None:
-            try:
-                self._dates = self.source.metadata_dates()
-            except Exception:  # noqa: BLE001 - the files' times then
-                self._dates = {}
-        try:
-            return sort_rows(rows, self.sort, self._dates)
-        except (AttributeError, TypeError):  # (rows of another shape: keep their order)
-            return rows
-
     def _show_none(self) -> None:
-        if self.view != "all" and self.filter_ids is None and self.entries:
-            message = f"No {self.view} articles. Press the key again for all of them."
-        elif self.filter_ids is not None:
-            message = "No article matches the filter. Esc clears it."
-        elif self._loaded_once or self.entries:
-            message = f"No articles in {self.source.root}"
-        else:
-            message = "Loading articles…"
         self.article = None
         self._shown = None
-        self.reader.show_message(message)
+        self.reader.show_message(
+            self.rows.empty_message(self.view, self.source.root, self._loaded_once)
+        )
         self.metadata.show(None)
-        self.query_one(TitleBar).show_title(None)
-        self._set_sub_title("")
+        self._update_window_title()
 
     def _update_counts(self) -> None:
-        if self._list_partial:
+        if not self.library.complete:
             set_subtitle(self.article_list, "listing…")
             return
-        # (a row the scan could not even stat is an error line, not an article)
-        unread = sum(
-            1 for e in self.entries if not self.store.is_read(e.id) and getattr(e, "size", 0) != -1
-        )
-        total = len(self.entries)
-        shown = len(self.article_list.rows)
-        label = f"{unread} unread · {total}"
-        if self.view != "all":
-            label = f"{self.view}: {shown} · {total}"
-        if self.sort != "file":
-            label += f" · by {SORT_NAMES[self.sort]}"
-        if self.filter_ids is not None:
-            label = f"{shown} of {total} match"
-            self.filter_bar.set_count(f"{shown} of {total}")
+        label, count = self.rows.counts(self.view, self.sort, len(self.article_list.rows))
+        if count is not None:
+            self.filter_bar.set_count(count)
         set_subtitle(self.article_list, label)
+
+    # -- the filter ------------------------------------------------------
+
+    @property
+    def filter_settled(self) -> bool:
+        """The list shows the result of what is in the filter box now."""
+        return self._filter_bar is None or self._filter_bar.settled
+
+    @on(FilterBar.FilterChanged)
+    def _filter_changed(self, event: FilterBar.FilterChanged) -> None:
+        if event.failure:
+            self.notices.report(event.failure)
+        if event.ids is None:
+            self.filter_query = ""
+            self.reader.set_query("")
+            if self.rows.filter_ids is not None:
+                self.rows.filter_ids = None
+                self._rebuild_rows()
+            self._update_counts()
+            return
+        self.filter_query = event.query
+        self.rows.filter_ids = set(event.ids)
+        self.reader.set_query(event.query)
+        # a new query selects its best (first) match, as filter boxes do
+        self._rebuild_rows(keep_id=self.rows.first_match())
+        if self.article is not None:
+            self.reader.scroll_to_first_match()
+        self._update_counts()
+
+    @on(FilterBar.Submitted)
+    def _filter_submitted(self, event: FilterBar.Submitted) -> None:
+        if event.clear:
+            self._clear_filter()
+        self._focus(self.article_list)
+
+    def _clear_filter(self) -> None:
+        self.filter_bar.close()
+        was_filtered = self.rows.filter_ids is not None
+        self.filter_query = ""
+        self.rows.filter_ids = None
+        self.reader.set_query("")
+        if was_filtered:
+            self._rebuild_rows()
+        self._update_counts()
+
+    def go_to_article(self, article_id: str) -> None:
+        """Highlight (and so show) an article, clearing a filter that hides it."""
+        if not self.article_list.select_id(article_id) and (
+            self.filter_bar.is_open or self.rows.filter_ids is not None
+        ):
+            self._clear_filter()
+            self.article_list.select_id(article_id)
+        self._focus(self.article_list)
 
     # -- showing an article ----------------------------------------------
 
@@ -441,36 +447,23 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self.store.set_last(row.id, scroll)
         self._schedule_save()
 
-    def _schedule_title(self) -> None:
-        if self._title_timer is not None:
-            self._title_timer.stop()
-        self._title_timer = self.set_timer(TITLE_DELAY, self._update_window_title)
 
     @property
     def title_settled(self) -> bool:
-        """The header shows the title of the article on screen."""
-        return self._title_timer is None
+        """The title bar names the article on screen."""
+        shown = self.query_one(TitleBar).shown_title
+        return shown == (" ".join(self.article.title.split()) if self.article else None)
 
     def _update_window_title(self) -> None:
-        if self._title_timer is not None:
-            self._title_timer.stop()
-            self._title_timer = None
         bar = self.query_one(TitleBar)
         if self.article is None:
             bar.show_title(None)
             self._set_sub_title("")
             return
-        bar.show_title(self.article.title, self.article.direction, self.options)
-        try:
-            title = truncate(
-                " ".join(self.article.title.split()),
-                60,
-                direction=self.article.direction,
-                options=self.options,
-            )
-        except Exception:  # noqa: BLE001
-            title = ""
-        self._set_sub_title(title)
+        article = self.article
+        bar.show_title(article.title, article.direction, self.options)
+        title = " ".join(article.title.split())
+        self._set_sub_title(truncate(title, 60, direction=article.direction, options=self.options))
 
     def _set_sub_title(self, title: str) -> None:
         """The app's sub_title (the title bar draws it without an article) set
@@ -490,53 +483,14 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
 
     # -- state -----------------------------------------------------------
 
-    _save_due = 0.0  # (monotonic time the pending save runs at)
-
-    def _schedule_save(self, delay: float = SAVE_DELAY) -> None:
-        # Counted from the first unsaved change, not the last: a user who keeps
-        # reading still has every change on disk within ``delay``.
-        due = time.monotonic() + delay
-        if self._save_timer is not None:
-            if self._save_due <= due:
-                return
-            self._save_timer.stop()
-        self._save_due = due
-        self._save_timer = self.set_timer(delay, self.save_state)
+    def _schedule_save(self, delay: float | None = None) -> None:
+        if delay is None:
+            self.saver.schedule()
+        else:
+            self.saver.schedule(delay)
 
     def save_state(self, at_quit: bool = False) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if not at_quit:
-            # (in a thread: with a large state file a save takes a tenth of a
-            # second, which keys pressed meanwhile should not wait for)
-            self._save_worker()
-            return
-        try:
-            self.store.save()  # (after any save still running: the store orders them)
-        except OSError as exc:
-            # said on the terminal once the screen is restored
-            getattr(self.app, "note_at_exit", self._report)(save_failed_note(self.store, exc))
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _save_worker(self) -> None:
-        result: OSError | None = None
-        try:
-            self.store.save()
-        except OSError as exc:
-            result = exc
-        with contextlib.suppress(RuntimeError):  # (the app ended meanwhile)
-            self.app.call_from_thread(self._save_result, result)
-
-    def _save_result(self, exc: OSError | None) -> None:
-        if exc is not None:
-            if not self._save_failed:
-                self._report(save_failed_note(self.store, exc))
-            self._save_failed = True
-            return
-        if self._save_failed:
-            self._say("Read marks are saved again.", timeout=4)
-        self._save_failed = False
+        self.saver.save(at_quit)
 
     def _mark_read(self, row: Row | None, read: bool = True) -> None:
         if row is None:
@@ -627,10 +581,11 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
             index = lst.find_unread(step, start=-1 if step > 0 else len(lst.rows))
             if index is None or index == lst.cursor:
                 none = "No unread articles." if index is None else "No other unread article."
-                self._say(none)
+                self.notices.say(none)
                 return
-            self._say("Wrapped to the top." if step > 0 else "Wrapped to the bottom.", timeout=2)
-        lst._set_cursor(index)
+            wrapped = "Wrapped to the top." if step > 0 else "Wrapped to the bottom."
+            self.notices.say(wrapped, timeout=2)
+        lst.move_to(index)
         self._mark_read(lst.current)
 
     def action_next_unread(self) -> None:
@@ -653,18 +608,46 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         self._schedule_save(MARK_SAVE_DELAY)  # the row's ★ is the feedback
 
     def action_refresh(self) -> None:
-        if self._refreshing:
-            self._say("Already refreshing…", timeout=2)
+        if self.library.refreshing:
+            self.notices.say("Already refreshing…", timeout=2)
             return
-        self._refresh_worker(initial=False, manual=True)
+        self.library.refresh_library(manual=True)
+
+    async def action_filter(self) -> None:
+        bar = await self.filter_bar_ready()
+        bar.open()
+        self._focus(bar.input)
+        bar.warm()
+
+    def action_clear(self) -> None:
+        if self.filter_bar.is_open or self.rows.filter_ids is not None:
+            self._clear_filter()
+            self._focus(self.article_list)
+        elif self.focused is not self.article_list and not self.has_class("-no-list"):
+            self._focus(self.article_list)
+
+    def action_fetch_feeds(self) -> None:
+        self.feeds.fetch()
+
+    @property
+    def fetching_feeds(self) -> bool:
+        return self.feeds.fetching
+
+    @on(FeedFetcher.Progress)
+    def _feed_progress(self, event: FeedFetcher.Progress) -> None:
+        label = f"feeds {event.done}/{event.total} · {event.new} new"
+        self.article_list.border_subtitle = Text(label)
+
+    @on(FeedFetcher.Done)
+    def _feeds_done(self) -> None:
+        self._update_counts()
+        if not self.library.refreshing:  # the new files reach the list through a rescan
+            self.library.refresh_library()
 
     def action_sort(self) -> None:
         self.sort = next_sort(self.sort)
-        self._dates = None  # (read again: files may have changed)
         save_sort(self.store.state_dir, self.sort)
-        self._rebuild_rows()
-        self._update_counts()
-        self._say(f"Sorted by {SORT_NAMES[self.sort]}.", timeout=2)
+        self.notices.say(f"Sorted by {SORT_NAMES[self.sort]}.", timeout=2)
 
     def action_view_unread(self) -> None:
         self._set_view("unread")
@@ -674,10 +657,17 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
 
     def _set_view(self, view: str) -> None:
         self.view = "all" if self.view == view else view
+        shown = "all articles" if self.view == "all" else f"{self.view} articles only"
+        self.notices.say(f"Showing {shown}.", timeout=2)
+
+    def watch_sort(self) -> None:
+        self.rows.forget_dates()  # (read again: files may have changed)
         self._rebuild_rows()
         self._update_counts()
-        shown = "all articles" if self.view == "all" else f"{self.view} articles only"
-        self._say(f"Showing {shown}.", timeout=2)
+
+    def watch_view(self) -> None:
+        self._rebuild_rows()
+        self._update_counts()
 
     def action_info(self) -> None:
         self.toggle_class("-no-side")
@@ -689,39 +679,38 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
         if self.has_class("-no-list") and self.focused is self.article_list:
             self._focus(self.reader)
 
+    # -- text options and bidi -------------------------------------------
+
     def action_bidi_mode(self) -> None:
         mode = "terminal" if self.options.mode == "app" else "app"
-        self.user_chose_bidi()
-        self._set_options(replace(self.options, mode=mode))
+        self.bidi.user_chose()
+        self.options = replace(self.options, mode=mode)
         self._tell_terminal(mode)  # the reader's border shows the mode
         detail = "tuireader lays out" if mode == "app" else "the terminal lays out"
-        self._say(f"Bidi mode: {mode} ({detail} right-to-left text).", timeout=3)
+        self.notices.say(f"Bidi mode: {mode} ({detail} right-to-left text).", timeout=3)
 
     def action_harakat(self) -> None:
-        self._set_options(replace(self.options, harakat=not self.options.harakat))
+        self.options = replace(self.options, harakat=not self.options.harakat)
         shown = "shown" if self.options.harakat else "hidden"
-        self._say(f"Harakat (Arabic vowel marks) {shown}.", timeout=3)
+        self.notices.say(f"Harakat (Arabic vowel marks) {shown}.", timeout=3)
 
     def action_shaping(self) -> None:
-        self._set_options(replace(self.options, shape=not self.options.shape))
+        self.options = replace(self.options, shape=not self.options.shape)
         state = "on" if self.options.shape else "off"
-        self._say(f"Letter shaping {state}.", timeout=3)
+        self.notices.say(f"Letter shaping {state}.", timeout=3)
 
-    def _set_options(self, options: TextOptions) -> None:
-        self.options = options
+    def watch_options(self, options: TextOptions) -> None:
         self.article_list.set_options(options)
         self.reader.set_options(options)
         self.metadata.set_options(options)
-        if self._filter_bar is not None and self._filter_bar.is_open:
-            self._filter_bar.set_preview(self._filter_bar.value, options)
-        elif self._filter_bar is not None:
-            self._filter_bar.options = options
+        if self._filter_bar is not None:
+            self._filter_bar.set_options(options)
         self._update_window_title()
         self._update_mode_label()
 
     def _update_mode_label(self) -> None:
         o = self.options
-        parts = [f"bidi {o.mode}", *([self.bidi_reason] if self.bidi_reason else [])]
+        parts = [f"bidi {o.mode}", *([self.bidi.reason] if self.bidi.reason else [])]
         if not o.shape:
             parts.append("unshaped")
         if o.harakat:
@@ -730,15 +719,48 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
 
     def _tell_terminal(self, mode: str) -> None:
         """Switch the terminal's own bidi (CSI 8 l / 8 h) along with the app's."""
-        if self.app.is_headless:
-            return
-        with contextlib.suppress(Exception):
-            from tuireader.terminal.tty import HANDSHAKE
+        if not self.app.is_headless:  # (the handshake tracks what was sent)
+            write_to_terminal(self.app, HANDSHAKE.switched(mode))
 
-            sequence = HANDSHAKE.switched(mode)
-            driver = self.app._driver
-            if driver is not None and sequence:
-                driver.write(sequence)
+    @property
+    def bidi_terminal(self) -> str | None:
+        """The terminal the verdict named (None: not known, or not asked)."""
+        return self.bidi.terminal
+
+    def adopt_terminal_verdict(self, verdict: Verdict) -> None:
+        if not self.is_mounted:  # (a later verdict replaces an earlier one)
+            self._pending_verdict = verdict
+            return
+        self._apply_verdict(verdict)
+
+    def _apply_verdict(self, verdict: Verdict) -> None:
+        adopted = self.bidi.adopt(verdict)
+        if adopted is None:
+            return
+        if not self.app.is_headless:
+            write_to_terminal(self.app, HANDSHAKE.rewrapped(adopted.wrap))
+        if adopted.mode != self.options.mode:
+            self.options = replace(self.options, mode=adopted.mode)
+            self._tell_terminal(adopted.mode)
+        else:
+            self._update_mode_label()
+
+    def keep_bidi_for_terminal(self) -> None:
+        """Keep the mode in force for this terminal (asked from the palette)."""
+        self._bidi_memory(lambda: self.bidi.keep(self.options.mode))
+        self._update_mode_label()
+
+    def forget_bidi_for_terminal(self) -> None:
+        self._bidi_memory(self.bidi.forget)
+
+    def _bidi_memory(self, change: Callable[[], str | None]) -> None:
+        try:
+            said = change()
+        except OSError as exc:
+            self.app.notify(f"could not save: {exc}", title="Bidi", severity="error", markup=False)
+            return
+        if said:
+            self.app.notify(said, title="Bidi", markup=False)
 
     def action_help(self) -> None:
         from tuireader.ui.screens.help import HelpScreen
@@ -753,7 +775,6 @@ class MainScreen(LibraryUpdates, Filtering, AutoBidi, FeedFetching, inherit_bind
 
     def action_small_quit(self) -> None:
         self.action_quit()
-
 
 
 def _stamp(row: Row) -> Any:

@@ -47,6 +47,11 @@ class TitleBar(Widget, can_focus=False):
         self._article = (" ".join(title.split()), direction, options) if title else None
         self.refresh()
 
+    @property
+    def shown_title(self) -> str | None:
+        """The article title the bar names (on one line), if any."""
+        return self._article[0] if self._article else None
+
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._changed, init=False)
         self.watch(self.app, "sub_title", self._changed, init=False)
@@ -86,10 +91,7 @@ class TitleBar(Widget, can_focus=False):
 
 
 def _visual(text: str, width: int, direction: Direction, options: TextOptions) -> str:
-    try:
-        return truncate(text, width, direction=direction, options=options)
-    except Exception:  # noqa: BLE001 - the title bar is a nicety
-        return ""
+    return truncate(text, width, direction=direction, options=options)
 
 
 def fit(text: Text, width: int) -> Text:
