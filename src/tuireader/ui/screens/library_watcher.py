@@ -55,9 +55,9 @@ class LibraryWatcher(Widget):
 
     @dataclass
     class EntriesChanged(Message):
-        """The library's rows, new or read again."""
+        """Every row of the library, new or read again."""
 
-        entries: list[Row] | None  # None: they could not be read (keep the list)
+        entries: list[Row] | None  # None: none could be read (keep the list)
         changes: Any = None  # the catalog's changes (added, removed, changed ids)
         ids: list[str] | None = None  # the filter's matches among them (None: not run)
         announce: bool = False  # a check found them: say what came and went
@@ -143,7 +143,7 @@ class LibraryWatcher(Widget):
 
     def _whole_list(self, entries: list[Row] | None) -> None:
         self.complete = True
-        self.post_message(self.EntriesChanged(entries, filter_again=True))
+        self.post_message(self.EntriesChanged(entries or None, filter_again=True))
         self._schedule_verify()
 
     def _schedule_verify(self) -> None:

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Protocol
 
 from tuireader.index.faults import IndexUnavailable
-from tuireader.index.list_order import SORT_NAMES, in_view, sort_rows
+from tuireader.index.list_order import (
+    SORT_NAMES,
+    in_view,
+    load_sort,
+    next_sort,
+    save_sort,
+    sort_rows,
+)
 from tuireader.settings.state import StateStore
 from tuireader.ui.widgets.article_list import Row
 
@@ -35,15 +42,26 @@ class ListRows:
         self._say = say
         self.entries: list[Row] = []  # every row of the library, in index order
         self.filter_ids: set[str] | None = None  # None: no filter
+        self.view = "all"  # or "unread", "starred"
+        self.sort = load_sort(store.state_dir)  # the list's order, remembered
         self._dates: dict[str, float] | None = None  # metadata dates (date order)
 
-    def forget_dates(self) -> None:
-        """Read the dates again at the next sort by date (files may have changed)."""
-        self._dates = None
+    def next_sort(self) -> str:
+        """Sort by the next order, remembered for the next start; its name."""
+        self.sort = next_sort(self.sort)
+        self._dates = None  # (read again: files may have changed)
+        save_sort(self.store.state_dir, self.sort)
+        return SORT_NAMES[self.sort]
 
-    def rows(self, view: str, sort: str) -> list[Row]:
-        """The rows to list: filtered, in ``view`` ("all", "unread",
-        "starred"), in the order ``sort`` (see ``list_order``)."""
+    def toggle_view(self, view: str) -> str:
+        """Show only ``view`` ("unread", "starred"), or all again; what is
+        shown now, in words."""
+        self.view = "all" if self.view == view else view
+        return "all articles" if self.view == "all" else f"{self.view} articles only"
+
+    def rows(self) -> list[Row]:
+        """The rows to list: filtered, in the view, in the chosen order."""
+        view, sort = self.view, self.sort
         ids = self.filter_ids
         rows = self.entries if ids is None else [e for e in self.entries if e.id in ids]
         if view != "all":
@@ -67,9 +85,10 @@ class ListRows:
         ids = self.filter_ids or set()
         return next((e.id for e in self.entries if e.id in ids), None)
 
-    def empty_message(self, view: str, root: str | Path, loaded: bool) -> str:
+    def empty_message(self, root: str | Path, loaded: bool) -> str:
         """What the reader says when the list shows no row (``loaded``: the
         library has been read)."""
+        view = self.view
         if view != "all" and self.filter_ids is None and self.entries:
             return f"No {view} articles. Press the key again for all of them."
         if self.filter_ids is not None:
@@ -78,9 +97,10 @@ class ListRows:
             return f"No articles in {root}"
         return "Loading articles…"
 
-    def counts(self, view: str, sort: str, shown: int) -> tuple[str, str | None]:
+    def counts(self, shown: int) -> tuple[str, str | None]:
         """The list frame's label with ``shown`` rows listed, and the filter
         box's count (None: no filter)."""
+        view, sort = self.view, self.sort
         # (a row the scan could not even stat is an error line, not an article)
         unread = sum(
             1 for e in self.entries if not self.store.is_read(e.id) and getattr(e, "size", 0) != -1

@@ -1,20 +1,20 @@
 """The main screen: article list | reader | side panes, and every key.
 
-The screen holds the state the panes show (the text options, the filter, the
-view and the order, the open article) and hands it down; the panes and the
+The screen holds the state the panes show (the text options, the filter
+query, the open article) as reactives and hands it down; the panes and the
 screen's parts post messages up. All keys are bound here, once, from the key
 table, so the config's [keys] table rebinds them and the footer, the help
-screen and the command palette list the same thing. The parts: keeping the
-list in step with the directory (``library_watcher``), what the list shows
-(``list_rows``), the live filter (``widgets.filter_bar``), fetching feeds
-(``feed_fetcher``), saving the state (``state_saver``), the terminal's bidi
-verdict (``auto_bidi``) and the notices (``notices``).
+screen and the command palette list the same thing. The parts, each in its
+own module: keeping the list in step with the directory (``library_watcher``),
+what the list shows (``list_content``, ``list_rows``), the live filter
+(``widgets.filter_bar``), fetching feeds (``feed_fetcher``), saving the state
+(``state_saver``), the terminal's bidi verdict (``auto_bidi``), the notices
+(``notices``), the size (``size_guard``) and the panes' focus (``pane_focus``).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,22 +31,22 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tuireader.articles.model import Article
-from tuireader.index.list_order import SORT_NAMES, load_sort, next_sort, save_sort
-from tuireader.rtl import TextOptions, truncate
+from tuireader.rtl import TextOptions
+from tuireader.rtl.options import Mode
 from tuireader.settings.config import Settings
 from tuireader.settings.state import StateStore
 from tuireader.terminal.detect import Verdict
-from tuireader.terminal.tty import HANDSHAKE
-from tuireader.ui.driver import write_to_terminal
 from tuireader.ui.frame_labels import set_subtitle, set_title
 from tuireader.ui.keys import main_bindings
 from tuireader.ui.screens.auto_bidi import AutoBidi
 from tuireader.ui.screens.feed_fetcher import FeedFetcher
 from tuireader.ui.screens.library_watcher import LibraryWatcher, announcement
+from tuireader.ui.screens.list_content import ListContent
 from tuireader.ui.screens.list_rows import ListRows
 from tuireader.ui.screens.notices import Notices
+from tuireader.ui.screens.pane_focus import PaneFocus, next_unread
 from tuireader.ui.screens.size_guard import SizeGuard, set_layout_class
-from tuireader.ui.screens.state_saver import MARK_SAVE_DELAY, StateSaver
+from tuireader.ui.screens.state_saver import MARK_SAVE_DELAY, SAVE_DELAY, StateSaver
 from tuireader.ui.source import Source
 from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import ArticleList, Row
@@ -67,14 +67,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     options: var[TextOptions] = var(TextOptions(), init=False)
     filter_query: var[str] = var("", init=False)  # the filter in force ("": none)
-    view: var[str] = var("all", init=False)  # or "unread", "starred"
-    sort: var[str] = var("file", init=False)  # the list's order, remembered
 
     def __init__(self, settings: Settings, source: Source, store: StateStore) -> None:
         super().__init__()
-        self.settings = settings
-        self.source = source
-        self.store = store
+        self.settings, self.source, self.store = settings, source, store
         self.set_reactive(MainScreen.options, TextOptions(
             mode="terminal" if settings.bidi_mode == "terminal" else "app",  # auto: app first
             shape=settings.shaping,
@@ -82,24 +78,25 @@ class MainScreen(Screen[None], inherit_bindings=False):
         ))
         self.notices = Notices(self.app, lambda: self.options)
         self.rows = ListRows(store, source, self.notices.report)
-        self.set_reactive(MainScreen.sort, load_sort(store.state_dir))
-        self.bidi = AutoBidi(store.state_dir)
-        self._pending_verdict: Verdict | None = None  # (kept until mounted)
         self.library = LibraryWatcher(source, store, self.notices, settings.poll_interval)
+        self.content = ListContent(
+            lambda: self.article_list, self.rows, lambda: self.filter_bar, self._show_none
+        )
         self.feeds = FeedFetcher(settings, self.notices)
         self.saver = StateSaver(store, self.notices)
+        self.bidi = AutoBidi(self.app, store.state_dir)
+        self.size_guard = SizeGuard(self, lambda: self.article_list)
+        self.panes = PaneFocus(self, "#list", "#reader", "#metadata")
         self.article: Article | None = None
         self._shown: tuple[str, Any] | None = None  # (id, stamp) of the article shown
         self._loading: tuple[str, Any] | None = None  # (id, stamp) being read
         self._articles: OrderedDict[tuple[str, Any], Article] = OrderedDict()
         self._restore: tuple[str, int] | None = None
         self._loaded_once = False
+        self._moved_checked = False  # looked for the marks of a moved library
+        self._pending_verdict: Verdict | None = None  # (kept until mounted)
         self._filter_bar: FilterBar | None = None
         self._filter_mounted: AwaitMount | None = None  # (the filter box is composed)
-        self._moved_checked = False  # looked for the marks of a moved library
-        self.size_guard = SizeGuard(self, lambda: self.article_list)
-
-    # -- layout ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         # The layout classes are set before the panes exist: set later, they
@@ -108,10 +105,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         yield TitleBar(icon="≡")
         with Horizontal(id="body"):
             yield ArticleList(
-                is_read=self.store.is_read,
-                is_starred=self.store.is_starred,
-                options=self.options,
-                id="list",
+                is_read=self.store.is_read, is_starred=self.store.is_starred,
+                options=self.options, id="list",
             )
             with Container(id="content"):
                 yield ReaderView(options=self.options, matcher=self.source.matches, id="reader")
@@ -137,19 +132,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @property
     def filter_bar(self) -> FilterBar:
-        if self._filter_bar is None:
-            self._mount_filter_bar()
-        assert self._filter_bar is not None
-        return self._filter_bar
-
-    def _mount_filter_bar(self) -> None:
         """The filter box stays hidden until ``/``: it is built after the first
         paint rather than before it (it is a fair part of the screen's widgets)."""
-        if self._filter_bar is None and self.is_attached:
+        if self._filter_bar is None:
             self._filter_bar = FilterBar(
                 self.options, self.source, lambda: self.rows.entries, id="filter"
             )
             self._filter_mounted = self.mount(self._filter_bar, after="#body")
+        return self._filter_bar
 
     async def filter_bar_ready(self) -> FilterBar:
         bar = self.filter_bar
@@ -170,12 +160,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         # The index fills the list before the first paint (a long list: its
         # first rows, the rest right after); then the disk is checked behind it.
         entries = self.library.first_entries(self._restore[0] if self._restore else None)
+        self.content.complete = self.library.complete
         if entries:
             self._set_entries(entries)
         else:
             self.reader.show_message("Loading articles…")
         self.library.start(listed=bool(entries))
-        self.call_after_refresh(self._mount_filter_bar)
+        self.call_after_refresh(lambda: self.filter_bar)
         verdict, self._pending_verdict = self._pending_verdict, None
         if verdict is not None:
             self._apply_verdict(verdict)  # the panes exist: composed before Mount
@@ -194,11 +185,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         # (a folder name may be Arabic: shaped and in visual order like the rest)
         set_title(self.article_list, message_line(label, room, self.options))
 
-    @property
-    def list_complete(self) -> bool:
-        """The list holds every row of the index, not only the first ones."""
-        return self.library.complete
-
     def on_resize(self) -> None:
         self.size_guard.apply(self.size.width, self.size.height)
         self.call_after_refresh(self._label_library)  # (once the list has its width)
@@ -206,10 +192,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit":
             return True
-        if action == "small_quit":
-            return self.size_guard.too_small
-        # nothing else is on screen to act on while the terminal is too small
-        return not self.size_guard.too_small
+        # small_quit only while the terminal is too small; nothing else then
+        # (nothing else is on screen to act on)
+        return self.size_guard.too_small == (action == "small_quit")
 
     # -- the list --------------------------------------------------------
 
@@ -219,13 +204,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return self.rows.entries
 
     @property
-    def filter_ids(self) -> set[str] | None:
-        return self.rows.filter_ids
+    def list_complete(self) -> bool:
+        """The list holds every row of the index, not only the first ones."""
+        return self.content.complete
 
     @on(LibraryWatcher.EntriesChanged)
     def _entries_changed(self, event: LibraryWatcher.EntriesChanged) -> None:
+        self.content.complete = True  # (each is the whole index)
         if event.entries is None:  # (the list stays as it is)
-            self._update_counts()
+            self.content.update_counts()
             return
         shown = self.article
         opened = (shown.id, shown.title) if shown is not None else None
@@ -239,29 +226,23 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _set_entries(
         self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
     ) -> None:
-        self.rows.entries = entries
-        if ids is not None and self.filter_query:
-            self.rows.filter_ids = set(ids)
         changed = set(getattr(changes, "changed", ()) or ())
         for key in [k for k in self._articles if k[0] in changed]:
             del self._articles[key]
         if self._shown and self._shown[0] in changed:
             self._shown = None  # reload the open article, keeping its scroll
-        if not self._moved_checked and self.library.complete:
-            self._carry_over_marks()
-        keep = None
-        if not self._loaded_once and self._restore:
-            keep = self._restore[0]
-        self._rebuild_rows(keep)
+        if not self._moved_checked and self.content.complete:
+            self._moved_checked = True
+            self._carry_over_marks({row.id for row in entries})
+        keep = self._restore[0] if not self._loaded_once and self._restore else None
+        self.content.set_entries(entries, ids, keep)
         self._loaded_once = True
-        self._update_counts()
 
-    def _carry_over_marks(self) -> None:
-        """Once, with the whole list: a library moved or renamed since the last
-        run finds its marks again (see ``StateStore.adopt_moved_library``)."""
-        self._moved_checked = True
+    def _carry_over_marks(self, ids: set[str]) -> None:
+        """A library moved or renamed since the last run finds its marks
+        again (see ``StateStore.adopt_moved_library``)."""
         try:
-            message = self.store.adopt_moved_library({row.id for row in self.rows.entries})
+            message = self.store.adopt_moved_library(ids)
         except OSError as exc:
             self.notices.report(f"Could not look for the marks of a moved library: {exc}")
             return
@@ -273,93 +254,57 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @on(LibraryWatcher.Progress)
     def _indexing(self, event: LibraryWatcher.Progress) -> None:
-        if event.total and event.done < event.total:
-            set_subtitle(self.article_list, f"indexing {event.done}/{event.total}")
-        else:
-            self._update_counts()
+        self.content.indexing(event.done, event.total)
 
     @on(LibraryWatcher.Failed)
     def _refresh_failed(self, event: LibraryWatcher.Failed) -> None:
-        if event.kind == "missing":
-            set_subtitle(self.article_list, "folder missing")
-        elif self.library.complete:
-            self._update_counts()
+        self.content.refresh_failed(event.kind)
 
     @on(LibraryWatcher.MarksReloaded)
     def _marks_reloaded(self) -> None:
         self.article_list.refresh_row()
-        self._update_counts()
-
-    def _rebuild_rows(self, keep_id: str | None = None) -> None:
-        rows = self.rows.rows(self.view, self.sort)
-        lst = self.article_list
-        if keep_id is None and lst.current is not None:
-            keep_id = lst.current.id
-        lst.set_rows(rows, keep_id=keep_id)
-        if not rows:
-            self._show_none()
+        self.content.update_counts()
 
     def _show_none(self) -> None:
         self.article = None
         self._shown = None
-        self.reader.show_message(
-            self.rows.empty_message(self.view, self.source.root, self._loaded_once)
-        )
+        self.reader.show_message(self.rows.empty_message(self.source.root, self._loaded_once))
         self.metadata.show(None)
         self._update_window_title()
 
-    def _update_counts(self) -> None:
-        if not self.library.complete:
-            set_subtitle(self.article_list, "listing…")
-            return
-        label, count = self.rows.counts(self.view, self.sort, len(self.article_list.rows))
-        if count is not None:
-            self.filter_bar.set_count(count)
-        set_subtitle(self.article_list, label)
-
     # -- the filter ------------------------------------------------------
+
+    @property
+    def filter_ids(self) -> set[str] | None:
+        return self.rows.filter_ids
 
     @property
     def filter_settled(self) -> bool:
         """The list shows the result of what is in the filter box now."""
         return self._filter_bar is None or self._filter_bar.settled
 
+    def watch_filter_query(self, query: str) -> None:
+        self.reader.set_query(query)
+
     @on(FilterBar.FilterChanged)
     def _filter_changed(self, event: FilterBar.FilterChanged) -> None:
         if event.failure:
             self.notices.report(event.failure)
-        if event.ids is None:
-            self.filter_query = ""
-            self.reader.set_query("")
-            if self.rows.filter_ids is not None:
-                self.rows.filter_ids = None
-                self._rebuild_rows()
-            self._update_counts()
-            return
         self.filter_query = event.query
-        self.rows.filter_ids = set(event.ids)
-        self.reader.set_query(event.query)
-        # a new query selects its best (first) match, as filter boxes do
-        self._rebuild_rows(keep_id=self.rows.first_match())
-        if self.article is not None:
+        self.content.filter(event.ids)
+        if event.query and self.article is not None:
             self.reader.scroll_to_first_match()
-        self._update_counts()
 
     @on(FilterBar.Submitted)
     def _filter_submitted(self, event: FilterBar.Submitted) -> None:
         if event.clear:
             self._clear_filter()
-        self._focus(self.article_list)
+        self.panes.focus(self.article_list)
 
     def _clear_filter(self) -> None:
         self.filter_bar.close()
-        was_filtered = self.rows.filter_ids is not None
         self.filter_query = ""
-        self.rows.filter_ids = None
-        self.reader.set_query("")
-        if was_filtered:
-            self._rebuild_rows()
-        self._update_counts()
+        self.content.filter(None)
 
     def go_to_article(self, article_id: str) -> None:
         """Highlight (and so show) an article, clearing a filter that hides it."""
@@ -368,7 +313,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         ):
             self._clear_filter()
             self.article_list.select_id(article_id)
-        self._focus(self.article_list)
+        self.panes.focus(self.article_list)
 
     # -- showing an article ----------------------------------------------
 
@@ -455,21 +400,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return shown == (" ".join(self.article.title.split()) if self.article else None)
 
     def _update_window_title(self) -> None:
-        bar = self.query_one(TitleBar)
-        if self.article is None:
-            bar.show_title(None)
-            self._set_sub_title("")
-            return
-        article = self.article
-        bar.show_title(article.title, article.direction, self.options)
-        title = " ".join(article.title.split())
-        self._set_sub_title(truncate(title, 60, direction=article.direction, options=self.options))
-
-    def _set_sub_title(self, title: str) -> None:
-        """The app's sub_title (the title bar draws it without an article) set
-        without repainting the whole screen, which assigning it does; the
-        title bar has been told already."""
-        self.app.set_reactive(type(self.app).sub_title, title)
+        self.query_one(TitleBar).show_article(self.article, self.options)
 
     @on(ReaderView.Scrolled)
     def _reader_scrolled(self, event: ReaderView.Scrolled) -> None:
@@ -483,116 +414,76 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # -- state -----------------------------------------------------------
 
-    def _schedule_save(self, delay: float | None = None) -> None:
-        if delay is None:
-            self.saver.schedule()
-        else:
-            self.saver.schedule(delay)
+    def _schedule_save(self, delay: float = SAVE_DELAY) -> None:
+        self.saver.schedule(delay)
 
     def save_state(self, at_quit: bool = False) -> None:
         self.saver.save(at_quit)
 
     def _mark_read(self, row: Row | None, read: bool = True) -> None:
-        if row is None:
-            return
-        if self.store.is_read(row.id) != read:
+        if row is not None and self.store.is_read(row.id) != read:
             self.store.set_read(row.id, read)
             self.article_list.refresh_row(row.id)
-            self._update_counts()
+            self.content.update_counts()
             self._schedule_save(MARK_SAVE_DELAY)
-
-    # -- focus helpers ---------------------------------------------------
-
-    def _focus(self, widget: Any) -> None:
-        """Focus now, not after a refresh (``Widget.focus`` waits): keys typed in
-        the same burst, over SSH say, must reach the pane the previous key chose."""
-        self.set_focus(widget)
-
-    def _panes(self) -> list[Any]:
-        panes: list[Any] = []
-        if not self.has_class("-no-list"):
-            panes.append(self.article_list)
-        panes.append(self.reader)
-        if not self.has_class("-no-side"):
-            panes.append(self.metadata)
-        return panes
-
-    def _focused_pane(self) -> Any:
-        focused = self.focused
-        if focused in (self.reader, self.metadata):
-            return focused
-        if self.has_class("-no-list"):
-            return self.reader
-        return self.article_list
-
-    def _page_target(self) -> Any:
-        return self.metadata if self.focused is self.metadata else self.reader
 
     # -- actions ---------------------------------------------------------
 
     def action_down(self) -> None:
-        self._focused_pane().move(1)
+        self.panes.moving().move(1)
 
     def action_up(self) -> None:
-        self._focused_pane().move(-1)
+        self.panes.moving().move(-1)
 
     def action_top(self) -> None:
-        self._focused_pane().home()
+        self.panes.moving().home()
 
     def action_bottom(self) -> None:
-        self._focused_pane().end()
+        self.panes.moving().end()
 
     def action_page_down(self) -> None:
-        self._page_target().page(1)
+        self.panes.paging().page(1)
 
     def action_page_up(self) -> None:
-        self._page_target().page(-1)
+        self.panes.paging().page(-1)
 
     def action_half_down(self) -> None:
-        self._page_target().page(0.5)
+        self.panes.paging().page(0.5)
 
     def action_half_up(self) -> None:
-        self._page_target().page(-0.5)
+        self.panes.paging().page(-0.5)
+
+    def action_next_pane(self) -> None:
+        self.panes.cycle(1)
+
+    def action_previous_pane(self) -> None:
+        self.panes.cycle(-1)
+
+    def action_info(self) -> None:
+        self.panes.toggle("-no-side")
+
+    def action_zoom(self) -> None:
+        self.panes.toggle("-no-list")
 
     def action_open(self) -> None:
         row = self.article_list.current
-        if row is None:
-            return
-        self._mark_read(row)
-        self._focus(self.reader)
-
-    def action_next_pane(self) -> None:
-        self._cycle(1)
-
-    def action_previous_pane(self) -> None:
-        self._cycle(-1)
-
-    def _cycle(self, step: int) -> None:
-        panes = self._panes()
-        current = self.focused
-        index = panes.index(current) if current in panes else (-1 if step > 0 else 0)
-        self._focus(panes[(index + step) % len(panes)])
-
-    def _jump_unread(self, step: int) -> None:
-        lst = self.article_list
-        index = lst.find_unread(step)
-        if index is None:
-            # wrap around, as newsboat does, and say so
-            index = lst.find_unread(step, start=-1 if step > 0 else len(lst.rows))
-            if index is None or index == lst.cursor:
-                none = "No unread articles." if index is None else "No other unread article."
-                self.notices.say(none)
-                return
-            wrapped = "Wrapped to the top." if step > 0 else "Wrapped to the bottom."
-            self.notices.say(wrapped, timeout=2)
-        lst.move_to(index)
-        self._mark_read(lst.current)
+        if row is not None:
+            self._mark_read(row)
+            self.panes.focus(self.reader)
 
     def action_next_unread(self) -> None:
         self._jump_unread(1)
 
     def action_previous_unread(self) -> None:
         self._jump_unread(-1)
+
+    def _jump_unread(self, step: int) -> None:
+        index, said = next_unread(self.article_list, step)
+        if said:
+            self.notices.say(said, timeout=None if index is None else 2)
+        if index is not None:
+            self.article_list.move_to(index)
+            self._mark_read(self.article_list.current)
 
     def action_toggle_read(self) -> None:
         row = self.article_list.current
@@ -601,30 +492,55 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_star(self) -> None:
         row = self.article_list.current
-        if row is None:
-            return
-        self.store.toggle_star(row.id)
-        self.article_list.refresh_row(row.id)
-        self._schedule_save(MARK_SAVE_DELAY)  # the row's ★ is the feedback
+        if row is not None:
+            self.store.toggle_star(row.id)
+            self.article_list.refresh_row(row.id)
+            self._schedule_save(MARK_SAVE_DELAY)  # the row's ★ is the feedback
 
     def action_refresh(self) -> None:
         if self.library.refreshing:
             self.notices.say("Already refreshing…", timeout=2)
-            return
-        self.library.refresh_library(manual=True)
+        else:
+            self.library.refresh_library(manual=True)
 
     async def action_filter(self) -> None:
         bar = await self.filter_bar_ready()
         bar.open()
-        self._focus(bar.input)
+        self.panes.focus(bar.input)
         bar.warm()
 
     def action_clear(self) -> None:
         if self.filter_bar.is_open or self.rows.filter_ids is not None:
             self._clear_filter()
-            self._focus(self.article_list)
+            self.panes.focus(self.article_list)
         elif self.focused is not self.article_list and not self.has_class("-no-list"):
-            self._focus(self.article_list)
+            self.panes.focus(self.article_list)
+
+    def action_sort(self) -> None:
+        name = self.rows.next_sort()
+        self.content.rebuild()
+        self.notices.say(f"Sorted by {name}.", timeout=2)
+
+    def action_view_unread(self) -> None:
+        self._toggle_view("unread")
+
+    def action_view_starred(self) -> None:
+        self._toggle_view("starred")
+
+    def _toggle_view(self, view: str) -> None:
+        shown = self.rows.toggle_view(view)
+        self.content.rebuild()
+        self.notices.say(f"Showing {shown}.", timeout=2)
+
+    @property
+    def view(self) -> str:
+        return self.rows.view
+
+    @property
+    def sort(self) -> str:
+        return self.rows.sort
+
+    # -- feeds -----------------------------------------------------------
 
     def action_fetch_feeds(self) -> None:
         self.feeds.fetch()
@@ -640,52 +556,16 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @on(FeedFetcher.Done)
     def _feeds_done(self) -> None:
-        self._update_counts()
+        self.content.update_counts()
         if not self.library.refreshing:  # the new files reach the list through a rescan
             self.library.refresh_library()
-
-    def action_sort(self) -> None:
-        self.sort = next_sort(self.sort)
-        save_sort(self.store.state_dir, self.sort)
-        self.notices.say(f"Sorted by {SORT_NAMES[self.sort]}.", timeout=2)
-
-    def action_view_unread(self) -> None:
-        self._set_view("unread")
-
-    def action_view_starred(self) -> None:
-        self._set_view("starred")
-
-    def _set_view(self, view: str) -> None:
-        self.view = "all" if self.view == view else view
-        shown = "all articles" if self.view == "all" else f"{self.view} articles only"
-        self.notices.say(f"Showing {shown}.", timeout=2)
-
-    def watch_sort(self) -> None:
-        self.rows.forget_dates()  # (read again: files may have changed)
-        self._rebuild_rows()
-        self._update_counts()
-
-    def watch_view(self) -> None:
-        self._rebuild_rows()
-        self._update_counts()
-
-    def action_info(self) -> None:
-        self.toggle_class("-no-side")
-        if self.has_class("-no-side") and self.focused is self.metadata:
-            self._focus(self.reader)
-
-    def action_zoom(self) -> None:
-        self.toggle_class("-no-list")
-        if self.has_class("-no-list") and self.focused is self.article_list:
-            self._focus(self.reader)
 
     # -- text options and bidi -------------------------------------------
 
     def action_bidi_mode(self) -> None:
-        mode = "terminal" if self.options.mode == "app" else "app"
-        self.bidi.user_chose()
-        self.options = replace(self.options, mode=mode)
-        self._tell_terminal(mode)  # the reader's border shows the mode
+        mode: Mode = "terminal" if self.options.mode == "app" else "app"
+        self.bidi.user_switched(mode)
+        self.options = replace(self.options, mode=mode)  # the reader's border shows it
         detail = "tuireader lays out" if mode == "app" else "the terminal lays out"
         self.notices.say(f"Bidi mode: {mode} ({detail} right-to-left text).", timeout=3)
 
@@ -711,16 +591,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _update_mode_label(self) -> None:
         o = self.options
         parts = [f"bidi {o.mode}", *([self.bidi.reason] if self.bidi.reason else [])]
-        if not o.shape:
-            parts.append("unshaped")
-        if o.harakat:
-            parts.append("harakat")
+        parts += [*(["unshaped"] if not o.shape else []), *(["harakat"] if o.harakat else [])]
         set_subtitle(self.reader, " · ".join(parts))
-
-    def _tell_terminal(self, mode: str) -> None:
-        """Switch the terminal's own bidi (CSI 8 l / 8 h) along with the app's."""
-        if not self.app.is_headless:  # (the handshake tracks what was sent)
-            write_to_terminal(self.app, HANDSHAKE.switched(mode))
 
     @property
     def bidi_terminal(self) -> str | None:
@@ -728,39 +600,27 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return self.bidi.terminal
 
     def adopt_terminal_verdict(self, verdict: Verdict) -> None:
-        if not self.is_mounted:  # (a later verdict replaces an earlier one)
-            self._pending_verdict = verdict
-            return
-        self._apply_verdict(verdict)
+        if self.is_mounted:
+            self._apply_verdict(verdict)
+        else:
+            self._pending_verdict = verdict  # (a later verdict replaces an earlier one)
 
     def _apply_verdict(self, verdict: Verdict) -> None:
-        adopted = self.bidi.adopt(verdict)
-        if adopted is None:
-            return
-        if not self.app.is_headless:
-            write_to_terminal(self.app, HANDSHAKE.rewrapped(adopted.wrap))
-        if adopted.mode != self.options.mode:
-            self.options = replace(self.options, mode=adopted.mode)
-            self._tell_terminal(adopted.mode)
+        mode = self.bidi.adopt(verdict, self.options.mode)
+        if mode is not None:
+            self.options = replace(self.options, mode=mode)
         else:
             self._update_mode_label()
 
     def keep_bidi_for_terminal(self) -> None:
         """Keep the mode in force for this terminal (asked from the palette)."""
-        self._bidi_memory(lambda: self.bidi.keep(self.options.mode))
+        self.bidi.keep(self.options.mode)
         self._update_mode_label()
 
     def forget_bidi_for_terminal(self) -> None:
-        self._bidi_memory(self.bidi.forget)
+        self.bidi.forget()
 
-    def _bidi_memory(self, change: Callable[[], str | None]) -> None:
-        try:
-            said = change()
-        except OSError as exc:
-            self.app.notify(f"could not save: {exc}", title="Bidi", severity="error", markup=False)
-            return
-        if said:
-            self.app.notify(said, title="Bidi", markup=False)
+    # -- leaving ---------------------------------------------------------
 
     def action_help(self) -> None:
         from tuireader.ui.screens.help import HelpScreen
