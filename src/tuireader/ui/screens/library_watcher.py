@@ -10,8 +10,10 @@ and less often, and its recovery is said too.
 
 from __future__ import annotations
 
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from textual import work
@@ -32,8 +34,9 @@ VERIFY_DELAY = 0.5  # seconds after start before the disk is checked against the
 RETRY_FIRST, RETRY_MAX = 2.0, 60.0  # seconds before a failed refresh is tried again
 PROGRESS_LIST_EVERY = 1.0  # seconds between list updates while a first index is built
 # A list update holds up the index meanwhile (about 1 s for 100,000 rows):
-# wait this many times as long as the last one took.
+# wait this many times as long as the last one took before the next.
 PROGRESS_LIST_COST = 5.0
+LISTING_WAIT = 30.0  # seconds at most the index waits for a list update
 
 
 class Library(Searcher, Protocol):
@@ -62,6 +65,9 @@ class LibraryWatcher(Widget):
         ids: list[str] | None = None  # the filter's matches among them (None: not run)
         announce: bool = False  # a check found them: say what came and went
         filter_again: bool = False  # the filter ran over fewer rows: run it again
+        #: set by the handler once the rows are listed (the indexing thread
+        #: waits for it: what listing costs paces the next listing)
+        listed: threading.Event = field(default_factory=threading.Event)
 
     @dataclass
     class Progress(Message):
@@ -197,7 +203,9 @@ class LibraryWatcher(Widget):
             self.source.close_thread()
             self.refreshing = False
 
-    def _progress_reporter(self, initial: bool, cancelled: Any) -> Any:
+    def _progress_reporter(
+        self, initial: bool, cancelled: Callable[[], bool]
+    ) -> Callable[[int, int], None]:
         shown_at = 0.0 if initial else time.monotonic()
         every = PROGRESS_LIST_EVERY
 
@@ -209,7 +217,11 @@ class LibraryWatcher(Widget):
             # a first index: list the files at once, then their titles as they come
             if initial and time.monotonic() - shown_at > every:
                 started = time.monotonic()
-                self.post_message(self.EntriesChanged(self.source.entries()))
+                message = self.EntriesChanged(self.source.entries())
+                self.post_message(message)
+                while not (message.listed.wait(0.1) or cancelled()):
+                    if time.monotonic() - started > LISTING_WAIT:
+                        break
                 shown_at = time.monotonic()
                 every = max(PROGRESS_LIST_EVERY, PROGRESS_LIST_COST * (shown_at - started))
 

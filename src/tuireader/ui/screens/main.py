@@ -27,7 +27,7 @@ from textual.containers import Container, Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tuireader.articles.model import Article
@@ -213,6 +213,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.content.complete = True  # (each is the whole index)
         if event.entries is None:  # (the list stays as it is)
             self.content.update_counts()
+            event.listed.set()
             return
         shown = self.article
         opened = (shown.id, shown.title) if shown is not None else None
@@ -222,6 +223,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         said = announcement(event.changes, opened) if event.announce else None
         if said:
             self.notices.say(said, timeout=6)
+        event.listed.set()
 
     def _set_entries(
         self, entries: list[Row], changes: Any = None, ids: list[str] | None = None
@@ -295,9 +297,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if event.query and self.article is not None:
             self.reader.scroll_to_first_match()
 
-    @on(FilterBar.Submitted)
-    def _filter_submitted(self, event: FilterBar.Submitted) -> None:
-        if event.clear:
+    @on(Input.Submitted, "#filter-input")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
             self._clear_filter()
         self.panes.focus(self.article_list)
 
@@ -397,7 +399,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def title_settled(self) -> bool:
         """The title bar names the article on screen."""
         shown = self.query_one(TitleBar).shown_title
-        return shown == (" ".join(self.article.title.split()) if self.article else None)
+        return shown == (" ".join(self.article.title.split()) or None if self.article else None)
 
     def _update_window_title(self) -> None:
         self.query_one(TitleBar).show_article(self.article, self.options)

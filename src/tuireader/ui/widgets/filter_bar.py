@@ -117,12 +117,6 @@ class FilterBar(Vertical):
         ids: list[str] | None
         failure: str = ""  # what went wrong with the search, in words
 
-    @dataclass
-    class Submitted(Message):
-        """Enter in the box: the user is done typing (``clear``: on an empty box)."""
-
-        clear: bool
-
     def __init__(
         self,
         options: TextOptions,
@@ -215,12 +209,10 @@ class FilterBar(Vertical):
 
     @on(Input.Submitted, "#filter-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+        # (on up to the screen, which clears an empty filter and moves the focus)
         self._stop_timer()
-        clear = not event.value.strip()
-        if not clear and self._pending is not None:  # typed faster than the filter ran
+        if event.value.strip() and self._pending is not None:  # typed faster than the filter ran
             self.search(event.value)
-        self.post_message(self.Submitted(clear))
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
