@@ -13,7 +13,6 @@ writer thread owns the output stream.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import selectors
 import sys
@@ -77,7 +76,6 @@ class ProbingDriver(LinuxDriver):
         return type("ProbingDriver", (cls,), {"probe": probe})
 
     def start_application_mode(self) -> None:
-        self._loop = asyncio.get_running_loop()
         super().start_application_mode()
         probe = self.probe
         if probe is not None and probe.queries and self.input_tty:
@@ -87,9 +85,7 @@ class ProbingDriver(LinuxDriver):
 
     def _tell_app(self, verdict: Verdict) -> None:
         try:
-            asyncio.run_coroutine_threadsafe(
-                self._app._post_message(TerminalIdentified(verdict)), loop=self._loop
-            )
+            self.send_message(TerminalIdentified(verdict))
         except RuntimeError:
             pass  # the app is closing: nothing left to switch
 
