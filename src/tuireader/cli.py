@@ -180,9 +180,11 @@ def _check_directory(path: Path, origin: str = "") -> None:
 def _print_width(requested: int | None) -> int:
     if requested:
         return requested
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    from tuireader.settings.env import columns
+
+    chosen = columns()
+    if chosen is not None:
+        return chosen
     if sys.stdout.isatty():
         try:
             return max(1, os.get_terminal_size(sys.stdout.fileno()).columns)
@@ -208,6 +210,7 @@ def _styler(enabled: bool):
 def print_article(path: Path, width: int | None, settings) -> int:
     from tuireader.articles.loader import load_article
     from tuireader.layout.document import print_lines, render_text
+    from tuireader.terminal.env import is_dumb
     from tuireader.terminal.tty import bidi_explicit_mode
 
     _check_file(path)
@@ -216,7 +219,7 @@ def print_article(path: Path, width: int | None, settings) -> int:
         raise CliError(f"{path}: {article.error}")
     width = _print_width(width)
     lines = print_lines(article, width, _text_options(settings))
-    tty = sys.stdout.isatty() and os.environ.get("TERM", "") != "dumb"
+    tty = sys.stdout.isatty() and not is_dumb()
     text = render_text(lines, width, style=_styler(tty))
     if not tty:
         # Belt and braces: nothing but text and newlines reaches a file or pipe.
@@ -311,7 +314,9 @@ def run_reader(settings, probe=None) -> int:
 
 
 def open_reader(args: argparse.Namespace, settings) -> int:
+    from tuireader.settings.env import quiet_animations
     from tuireader.terminal.detect import multiplexer_wrap
+    from tuireader.terminal.env import environment
     from tuireader.terminal.tty import HANDSHAKE, is_ssh, restore_terminal, tui_refusal
 
     directory, problem = _reader_directory(args, settings)  # a wrong path comes first
@@ -326,9 +331,9 @@ def open_reader(args: argparse.Namespace, settings) -> int:
     if is_ssh():
         # Every animation frame is a round of terminal traffic; over SSH that is lag.
         # Read by Textual at import time, so set it before the UI is imported.
-        os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+        quiet_animations()
     probe = None
-    wrap = multiplexer_wrap(os.environ)
+    wrap = multiplexer_wrap(environment())
     if settings.bidi_mode == "auto":
         probe, settings = _auto_bidi(settings)
         wrap = probe.initial.wrap if probe.initial else wrap
@@ -356,8 +361,9 @@ def _auto_bidi(settings):
     """``bidi = "auto"``: start in the mode the environment suggests (app when it
     says nothing); the terminal's answers may switch it once, later."""
     from tuireader.terminal.detect import Probe
+    from tuireader.terminal.env import environment
 
-    probe = Probe(dict(os.environ))
+    probe = Probe(dict(environment()))
     first = probe.initial
     return probe, dataclasses.replace(settings, bidi_mode=first.mode if first else "app")
 

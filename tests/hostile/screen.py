@@ -10,21 +10,14 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from tuireader.settings.config import Settings
+from app_builder import build_app, xdg_places
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.screens.main import MainScreen
 
 
 def make_app(root: Path, home: Path, **overrides) -> TuiReaderApp:
-    settings = Settings(
-        directory=root,
-        state_dir=home / "state" / "tuireader",
-        cache_dir=home / "cache" / "tuireader",
-        config_path=home / "config" / "tuireader" / "config.toml",
-        poll_interval=0,
-        **overrides,
-    )
-    return TuiReaderApp(settings)
+    """The app on ``root``, its files where the installed app keeps them under ``home``."""
+    return build_app(root, xdg_places(home), **overrides)
 
 
 def screen_strips(app):

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from tuireader.settings.config import Settings
+from app_builder import build_app, flat_places
 from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.screens.main import MainScreen
 
@@ -39,16 +39,7 @@ def articles(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(tmp_path: Path, articles: Path) -> Callable[..., TuiReaderApp]:
     def make(directory: Path | None = None, **overrides) -> TuiReaderApp:
-        settings = Settings(
-            directory=directory or articles,
-            state_dir=tmp_path / "state",
-            cache_dir=tmp_path / "cache",
-            poll_interval=0,
-            config_path=tmp_path / "config.toml",
-        )
-        for key, value in overrides.items():
-            settings = settings.__class__(**{**settings.__dict__, key: value})
-        return TuiReaderApp(settings)
+        return build_app(directory or articles, flat_places(tmp_path), **overrides)
 
     return make
 

@@ -6,9 +6,8 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
+from app_builder import build_app, flat_places
 from tuireader.articles.model import Article, Block, BlockKind, Direction
-from tuireader.settings.config import Settings
-from tuireader.ui.app import TuiReaderApp
 from tuireader.ui.source import Source
 from tuireader.ui.widgets.article_list import ArticleList
 
@@ -80,10 +79,9 @@ async def test_ten_thousand_articles(tmp_path, monkeypatch):
         return real(self, row, width)
 
     monkeypatch.setattr(ArticleList, "_row_segments", counting)
-    settings = Settings(
-        directory=Path("/nonexistent"), state_dir=tmp_path / "s", poll_interval=0
+    app = build_app(
+        Path("/nonexistent"), flat_places(tmp_path), source=FakeSource(N), state_dir=tmp_path / "s"
     )
-    app = TuiReaderApp(settings, source=FakeSource(N))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert len(screen.article_list.rows) == N
@@ -116,10 +114,10 @@ class SlowSource(FakeSource):
 
 
 def slow_app(tmp_path, source, state_dir=None):
-    settings = Settings(
-        directory=Path("/nonexistent"), state_dir=state_dir or tmp_path / "s", poll_interval=0
+    return build_app(
+        Path("/nonexistent"), flat_places(tmp_path), source=source,
+        state_dir=state_dir or tmp_path / "s",
     )
-    return TuiReaderApp(settings, source=source)
 
 
 async def test_a_long_list_shows_its_first_rows_before_the_rest_is_read(tmp_path):

@@ -104,6 +104,14 @@ def _stat_error(path: str | os.PathLike[str], exc: OSError) -> str:
     return describe_os_error(exc)
 
 
+# Never block on a FIFO or device, never make it our controlling terminal,
+# never leak the descriptor into a child.
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
 def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedFile:
     """Read and decode the file at `path`. Never raises on I/O problems and
     never blocks on FIFOs, sockets or devices."""
@@ -117,10 +125,8 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     if kind:
         return DecodedFile("", error=kind, size=st.st_size)
 
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         return DecodedFile("", error=_stat_error(path, exc), size=st.st_size)
     try:
@@ -128,14 +134,7 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         kind = file_kind(fst.st_mode)
         if kind:
             return DecodedFile("", error=kind, size=fst.st_size)
-        chunks: list[bytes] = []
-        remaining = max_bytes + 1  # one byte more tells us the file is longer
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1024 * 1024))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        data = _read_up_to(fd, max_bytes + 1)  # one byte more tells us the file is longer
     except BlockingIOError:
         return DecodedFile("", error="not a regular file (reading would block)")
     except OSError as exc:
@@ -143,7 +142,6 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     finally:
         os.close(fd)
 
-    data = b"".join(chunks)
     truncated = len(data) > max_bytes
     if truncated:
         data = data[:max_bytes]
@@ -155,6 +153,19 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     return DecodedFile(
         result.text, result.encoding, truncated, notices, result.error, size=fst.st_size
     )
+
+
+def _read_up_to(fd: int, limit: int) -> bytes:
+    """At most ``limit`` bytes from ``fd``, in chunks of at most 1 MiB."""
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = os.read(fd, min(remaining, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def _human(n: int) -> str:

@@ -23,8 +23,8 @@ from tuireader.settings.paths import article_id as id_of_rel
 __all__ = ["MARKDOWN_SUFFIXES", "article_id", "load_article", "parse_article_text", "rel_path"]
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-# A comment count beyond a 64-bit integer is not a count (and the index,
-# SQLite, cannot store it: one such file used to stop the whole refresh).
+# A comment count beyond a 64-bit integer is not a count, and the index
+# (SQLite) cannot store it: one such file would stop the whole refresh.
 _MAX_COMMENTS = 2**63 - 1
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from tuireader.rtl.direction import Direction  # the text engine owns it; re-exported here
+from tuireader.rtl.direction import Direction as Direction  # the text engine owns it
 
 
 class BlockKind(str, Enum):

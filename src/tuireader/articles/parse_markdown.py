@@ -227,65 +227,86 @@ def _strip_closing_hashes(text: str) -> str:
 
 def _body_blocks(body: str) -> list[tuple[BlockKind, str, int]]:
     """(kind, text, heading level or 0) for each block of the body."""
-    blocks: list[tuple[BlockKind, str, int]] = []
-    para: list[str] = []
-    fence: str | None = None
-
-    def flush() -> None:
-        if para:
-            text = " ".join(p.strip() for p in para if p.strip())
-            if text:
-                blocks.append((BlockKind.PARAGRAPH, _inline(text), 0))
-            para.clear()
-
+    reader = _BodyReader()
     for raw in body.split("\n"):
-        line = raw.rstrip()
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-                flush()
-            else:
-                para.append(line)
-            continue
+        reader.feed(raw.rstrip())
+    reader.flush()
+    return reader.blocks
+
+
+class _BodyReader:
+    """Body lines to blocks, one line at a time; holds the paragraph being
+    gathered and the open code fence."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[BlockKind, str, int]] = []
+        self.para: list[str] = []
+        self.fence: str | None = None
+
+    def flush(self) -> None:
+        if self.para:
+            text = " ".join(p.strip() for p in self.para if p.strip())
+            if text:
+                self.blocks.append((BlockKind.PARAGRAPH, _inline(text), 0))
+            self.para.clear()
+
+    def feed(self, line: str) -> None:
+        if self.fence is not None:
+            self._fenced(line)
+            return
         m = _FENCE.match(line)
         if m:
-            flush()
-            fence = m.group(1)[:3]
-            continue
-        if not line.strip():
-            flush()
-            continue
+            self.flush()
+            self.fence = m.group(1)[:3]
+        elif not line.strip():
+            self.flush()
+        elif self._heading(line):
+            pass
+        elif _HRULE.match(line):
+            self.flush()
+        else:
+            self._text(_QUOTE.sub("", line))
+
+    def _fenced(self, line: str) -> None:
+        if line.strip().startswith(self.fence or ""):
+            self.fence = None
+            self.flush()
+        else:
+            self.para.append(line)
+
+    def _is_setext(self, line: str) -> bool:
+        """``line`` underlines the paragraph above as a heading (=== or ---)."""
+        return bool(self.para and _SETEXT.match(line) and not _BULLET.match(self.para[-1]))
+
+    def _heading(self, line: str) -> bool:
+        """Take ``line`` as a heading (ATX, or the underline of a setext one)."""
         m = _ATX.match(line)
         if m:
-            flush()
+            self.flush()
             text = _inline(_strip_closing_hashes(m.group(2) or ""))
             if text:
-                blocks.append((BlockKind.SUBHEADING, text, len(m.group(1))))
-            continue
-        if para and _SETEXT.match(line) and not _BULLET.match(para[-1]):
+                self.blocks.append((BlockKind.SUBHEADING, text, len(m.group(1))))
+            return True
+        if self._is_setext(line):
             level = 1 if line.strip().startswith("=") else 2
-            text = _inline(" ".join(p.strip() for p in para))
-            para.clear()
+            text = _inline(" ".join(p.strip() for p in self.para))
+            self.para.clear()
             if text:
-                blocks.append((BlockKind.SUBHEADING, text, level))
-            continue
-        if _HRULE.match(line):
-            flush()
-            continue
-        line = _QUOTE.sub("", line)
+                self.blocks.append((BlockKind.SUBHEADING, text, level))
+            return True
+        return False
+
+    def _text(self, line: str) -> None:
         if _BULLET.match(line):
-            flush()
-            para.append("• " + _BULLET.sub("", line))
-            continue
-        if _ORDERED.match(line):
-            flush()
-            para.append(line.strip())
-            continue
-        if line.endswith("\\"):  # hard line break marker
-            line = line[:-1]
-        para.append(line)
-    flush()
-    return blocks
+            self.flush()
+            self.para.append("• " + _BULLET.sub("", line))
+        elif _ORDERED.match(line):
+            self.flush()
+            self.para.append(line.strip())
+        else:
+            if line.endswith("\\"):  # hard line break marker
+                line = line[:-1]
+            self.para.append(line)
 
 
 def parse_markdown(text: str) -> ParsedArticle:

@@ -246,21 +246,52 @@ def _group_lines(lines: list[str]) -> list[str]:
 
 def parse_text(text: str) -> ParsedArticle:
     """Parse scraped article text. Never raises on any str input."""
+    lines = _clean_lines(text)
+    first = next((n for n, ln in enumerate(lines) if ln), len(lines))
+    trailer = _read_trailer(lines, first)
+    caption, pairs = _parse_table(trailer.table_rows)
+    title, start = _read_title(lines, trailer.start)
+    blocks = _body_blocks(_group_lines(lines[start : trailer.start]))
+    lang, direction = detect([title or "", *(b.text for b in blocks)])
+    return ParsedArticle(
+        title=clean_line(title) if title else None,
+        blocks=tuple(blocks),
+        meta_caption=caption,
+        metadata=tuple(pairs),
+        comments=trailer.comments,
+        comment_line=trailer.comment_line or None,
+        lang=lang,
+        direction=direction,
+    )
+
+
+def _clean_lines(text: str) -> list[str]:
+    """The sanitized lines, runs of spaces collapsed, ends trimmed."""
     text = clean(text)
     if "  " in text or "\t" in text or "\v" in text or "\f" in text:
-        lines = [_SPACES.sub(" ", ln).strip(" ") for ln in text.split("\n")]
-    else:  # nothing to collapse: skip a sub() per single space (most lines)
-        lines = [ln.strip(" ") for ln in text.split("\n")]
-    first = next((n for n, ln in enumerate(lines) if ln), len(lines))
+        return [_SPACES.sub(" ", ln).strip(" ") for ln in text.split("\n")]
+    # nothing to collapse: skip a sub() per single space (most lines)
+    return [ln.strip(" ") for ln in text.split("\n")]
 
-    # Trailer: table rows and one comment line, read from the end.
+
+@dataclass(slots=True)
+class _Trailer:
+    """The table rows and comment line at the end of a file."""
+
+    start: int  # index of its first line: the body ends here
+    table_rows: list[list[str]] = field(default_factory=list)
+    comments: int | None = None
+    comment_line: str | None = None
+
+
+def _read_trailer(lines: list[str], first: int) -> _Trailer:
+    """Table rows and one comment line, read from the end (``first``: the
+    index of the first non-blank line, the title)."""
     end = len(lines)
     while end and not lines[end - 1]:
         end -= 1
-    comments: int | None = None
-    comment_line: str | None = None
+    trailer = _Trailer(end)
     found_comment = False
-    table_rows: list[list[str]] = []
     i = end
     # The first line is the title, never the trailer; a "table" of thousands
     # of rows is not metadata, so the trailer is bounded and the rest is body.
@@ -273,40 +304,43 @@ def parse_text(text: str) -> ParsedArticle:
         if not found_comment:
             is_comment, count = parse_comment_line(ln)
             if is_comment:
-                found_comment, comments = True, count
-                comment_line = clean_line(ln)
+                found_comment, trailer.comments = True, count
+                trailer.comment_line = clean_line(ln)
                 i -= 1
                 continue
         cells = _cells(ln)
         if cells is None:
             break
-        table_rows.append(cells)
+        trailer.table_rows.append(cells)
         i -= 1
-    table_rows.reverse()
-    body_end = i
-    caption, pairs = _parse_table(table_rows)
+    trailer.table_rows.reverse()
+    trailer.start = i
+    return trailer
 
-    # Title: the first line, shown once when repeated.
+
+def _read_title(lines: list[str], body_end: int) -> tuple[str | None, int]:
+    """The title (the first line, shown once when repeated) and the index
+    where the body starts."""
     start = 0
     while start < body_end and not lines[start]:
         start += 1
-    title: str | None = None
-    if start < body_end and len(lines[start]) <= TITLE_MAX_CHARS:
-        title = lines[start]
-        start += 1
-        nxt = start
-        while nxt < body_end and not lines[nxt]:
-            nxt += 1
-        if nxt < body_end:
-            if _same_title(title, lines[nxt]):
-                start = nxt + 1
-            else:
-                variant = _title_variant(title, lines[nxt])
-                if variant is not None:
-                    title = variant
-                    start = nxt + 1
+    if start >= body_end or len(lines[start]) > TITLE_MAX_CHARS:
+        return None, start
+    title = lines[start]
+    start += 1
+    nxt = start
+    while nxt < body_end and not lines[nxt]:
+        nxt += 1
+    if nxt < body_end:
+        if _same_title(title, lines[nxt]):
+            return title, nxt + 1
+        variant = _title_variant(title, lines[nxt])
+        if variant is not None:
+            return variant, nxt + 1
+    return title, start
 
-    texts = _group_lines(lines[start:body_end])
+
+def _body_blocks(texts: list[str]) -> list[Block]:
     blocks: list[Block] = []
     for n, t in enumerate(texts):
         # A heading introduces more text; a line after "...:" is what the
@@ -317,15 +351,4 @@ def parse_text(text: str) -> ParsedArticle:
             and is_subheading(t)
         )
         blocks.append(Block(BlockKind.SUBHEADING if heading else BlockKind.PARAGRAPH, t))
-
-    lang, direction = detect([title or "", *(b.text for b in blocks)])
-    return ParsedArticle(
-        title=clean_line(title) if title else None,
-        blocks=tuple(blocks),
-        meta_caption=caption,
-        metadata=tuple(pairs),
-        comments=comments,
-        comment_line=comment_line or None,
-        lang=lang,
-        direction=direction,
-    )
+    return blocks

@@ -46,14 +46,14 @@ def is_article_name(name: str) -> bool:
 _DIGITS = re.compile(r"(\d+)")
 
 
-def natural_key(rel: str) -> tuple:
+def natural_key(rel: str) -> tuple[tuple[tuple[int | str, ...], ...], str]:
     """Sort key: per path component, digit runs compare as numbers, text
     case-insensitively; the raw string breaks ties so the order is total."""
     return (tuple(map(_component_key, rel.split("/"))), rel)
 
 
 @functools.lru_cache(maxsize=4096)  # directory names repeat for every file in them
-def _component_key(component: str) -> tuple:
+def _component_key(component: str) -> tuple[int | str, ...]:
     chunks = _DIGITS.split(component)
     return tuple(int(c) if n % 2 else c.casefold() for n, c in enumerate(chunks))
 
@@ -139,31 +139,15 @@ def _walk(
     """Scan `directory` (at `depth`, relative path `prefix` ending in "/", or
     "" for the root); real subdirectories recursively (depth is bounded, so
     recursion stays shallow), linked ones queued in `linked`."""
-    try:
-        with os.scandir(directory) as it:
-            children = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        out.append((prefix or ".", None, None,
-                    f"cannot read directory: {describe_os_error(exc)}"))
-        return
-
+    children = _children(directory, prefix, out)
     for child in children:
         name = child.name
         if name.startswith("."):
             continue
         rel = prefix + name
-        try:
-            st = child.stat()  # follows symlinks
-        except OSError as exc:
-            if is_article_name(name):
-                error = describe_os_error(exc)
-                if _is_symlink(child) and error.startswith("no such file"):
-                    error = "broken symbolic link"
-                out.append((rel, None, None, error))
+        st = _stat(child, rel, out)
+        if st is None:
             continue
-        except ValueError:
-            continue
-
         if stat.S_ISDIR(st.st_mode):
             if depth + 1 > max_depth:
                 continue
@@ -180,6 +164,34 @@ def _walk(
         if not is_article_name(name):
             continue
         out.append((rel, st.st_size, st.st_mtime, file_kind(st.st_mode)))
+
+
+def _children(directory: str, prefix: str, out: list[Stamp]) -> list[os.DirEntry[str]]:
+    """The entries of ``directory`` by name; none (and a stamp saying why) when
+    it cannot be read."""
+    try:
+        with os.scandir(directory) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        out.append((prefix or ".", None, None,
+                    f"cannot read directory: {describe_os_error(exc)}"))
+        return []
+
+
+def _stat(child: os.DirEntry[str], rel: str, out: list[Stamp]) -> os.stat_result | None:
+    """``child``'s stat, following symlinks; None when it has none, and then an
+    article's stamp says why (a broken link, a permission...)."""
+    try:
+        return child.stat()
+    except OSError as exc:
+        if is_article_name(child.name):
+            error = describe_os_error(exc)
+            if _is_symlink(child) and error.startswith("no such file"):
+                error = "broken symbolic link"
+            out.append((rel, None, None, error))
+        return None
+    except ValueError:
+        return None
 
 
 def _is_symlink(entry: os.DirEntry[str]) -> bool:

@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tuireader.articles.sanitize import clean_line
 from tuireader.feeds import fulltext
 from tuireader.feeds.convert import text_to_markdown
 from tuireader.feeds.http import FetchError, HttpClient
-from tuireader.feeds.parse import NotAFeed, parse_feed
+from tuireader.feeds.parse import NotAFeed, ParsedFeed, parse_feed
 from tuireader.feeds.store import FeedWriter, Memory, UnsafePath, render_item
 from tuireader.feeds.subscriptions import Feed, FetchOptions, folder_names, replace_url
 
@@ -112,11 +113,9 @@ class _Job:
 
     def run(self, feed: Feed, folder: Path) -> FeedResult:
         record = self.memory.feed(feed.url)
-        last = record.get("fetched")
-        if not self.force and feed.every and isinstance(last, (int, float)):
-            due = last + feed.every - time.time()
-            if due > 0:
-                return FeedResult(feed, True, f"not due for {round(due / 60)} min", skipped=True)
+        wait = self._not_due(feed, record)
+        if wait is not None:
+            return wait
         try:
             response = self.http.get(
                 feed.url, etag=record.get("etag"), last_modified=record.get("last_modified")
@@ -139,29 +138,37 @@ class _Job:
         except UnsafePath as exc:
             return FeedResult(feed, False, f"refused to write: {exc}")
         notes = list(parsed.notes)
-        want_full = feed.fulltext and fulltext.available()
-        if feed.fulltext and not want_full:
-            notes.append(fulltext.MISSING)
         try:
-            for item in parsed.items:
-                if self.http.stop.is_set():
-                    break
-                body = self._full_text(item.link) if want_full and item.link else None
-                writer.write(item, render_item(item, parsed, body))
+            notes += self._write_items(feed, parsed, writer)
         except (OSError, UnsafePath) as exc:
             return FeedResult(feed, False, f"cannot write into {writer.folder}: {exc}")
         # Remember the validators only once the items are safely written.
         with self.memory.lock:
             record["etag"] = response.etag
             record["last_modified"] = response.last_modified
-        parts = [f"{writer.new} new"]
-        if writer.updated:
-            parts.append(f"{writer.updated} updated")
-        if writer.kept:
-            parts.append(f"{writer.kept} edited by you, kept")
-        message = ", ".join(parts) + moved + "".join(f"; {n}" for n in notes)
+        message = _summary(writer) + moved + "".join(f"; {n}" for n in notes)
         return FeedResult(feed, True, message, new=writer.new, updated=writer.updated,
                           moved_to=response.moved_to)
+
+    def _not_due(self, feed: Feed, record: dict[str, Any]) -> FeedResult | None:
+        """A skip when the feed's ``every`` has not passed since its last fetch."""
+        last = record.get("fetched")
+        if not self.force and feed.every and isinstance(last, (int, float)):
+            due = last + feed.every - time.time()
+            if due > 0:
+                return FeedResult(feed, True, f"not due for {round(due / 60)} min", skipped=True)
+        return None
+
+    def _write_items(self, feed: Feed, parsed: ParsedFeed, writer: FeedWriter) -> list[str]:
+        """Write each item (with its page's full text when asked for); notes to
+        add to the result. Stops early when the fetch is stopped."""
+        want_full = feed.fulltext and fulltext.available()
+        for item in parsed.items:
+            if self.http.stop.is_set():
+                break
+            body = self._full_text(item.link) if want_full and item.link else None
+            writer.write(item, render_item(item, parsed, body))
+        return [fulltext.MISSING] if feed.fulltext and not want_full else []
 
     def _moved(self, feed: Feed, target: str | None) -> str:
         if not target or target == feed.url:
@@ -182,3 +189,13 @@ class _Job:
         except Exception:  # noqa: BLE001 - the summary is still there
             return None
         return text_to_markdown(text) if text else None
+
+
+def _summary(writer: FeedWriter) -> str:
+    """"3 new, 1 updated, 1 edited by you, kept": what the fetch wrote."""
+    parts = [f"{writer.new} new"]
+    if writer.updated:
+        parts.append(f"{writer.updated} updated")
+    if writer.kept:
+        parts.append(f"{writer.kept} edited by you, kept")
+    return ", ".join(parts)

@@ -148,45 +148,41 @@ class HttpClient:
         permanent_so_far = True
         waited = False
         current = url
-        hops = 0
         while True:
             response = self._one(current, headers)
             status = response.status
             if status in PERMANENT or status in TEMPORARY:
-                location = response.headers.get("location")
-                if not location:
-                    raise FetchError(f"{status} redirect without a Location at {current}")
-                target = urljoin(current, location.strip())
-                if urlsplit(target).scheme not in ("http", "https"):
-                    raise FetchError(f"redirected to a non-web address: {clean_line(target)}")
-                hops += 1
-                if target in seen:
-                    raise FetchError(f"redirect loop: {current} leads back to {target}")
-                if hops > MAX_REDIRECTS:
-                    raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}")
-                seen.add(target)
+                target = _redirect_target(url, current, response, seen)
+                # a feed that moved for good gets its subscription updated;
+                # one temporary hop on the way makes the whole move temporary
                 permanent_so_far = permanent_so_far and status in PERMANENT
                 if permanent_so_far:
                     moved_to = target
                 current = target
                 continue
-            if status in (429, 503) and not waited:
-                delay = retry_after(response.headers.get("retry-after"))
-                if delay is not None and delay <= self.options.max_wait:
-                    waited = True
-                    if self.stop.wait(delay):
-                        raise FetchError("stopped")
-                    continue
-                if delay is not None:
-                    raise FetchError(
-                        f"{status} {_reason(status)} at {current}: the server asks to wait "
-                        f"{_seconds(round(delay))}, more than fetch.max_wait "
-                        f"({_seconds(self.options.max_wait)}); try later"
-                    )
+            if status in (429, 503) and not waited and self._waited_as_asked(response, current):
+                waited = True
+                continue
             if status == 304 or 200 <= status < 300:
                 response.moved_to = moved_to
                 return response
             raise FetchError(f"{status} {_reason(status)} at {current}")
+
+    def _waited_as_asked(self, response: Response, url: str) -> bool:
+        """Waited the ``Retry-After`` of a 429/503 (True: ask again); False when
+        it gives none; FetchError when the wait is too long or the fetch stops."""
+        delay = retry_after(response.headers.get("retry-after"))
+        if delay is None:
+            return False
+        if delay > self.options.max_wait:
+            raise FetchError(
+                f"{response.status} {_reason(response.status)} at {url}: the server asks "
+                f"to wait {_seconds(round(delay))}, more than fetch.max_wait "
+                f"({_seconds(self.options.max_wait)}); try later"
+            )
+        if self.stop.wait(delay):
+            raise FetchError("stopped")
+        return True
 
     def _one(self, url: str, headers: dict[str, str]) -> Response:
         limit = self.options.timeout
@@ -244,6 +240,23 @@ def _mb(n: int) -> str:
 
 def _limit(cap: int) -> str:
     return f"the limit is {_mb(cap)} (fetch.max_mb in the config)"
+
+
+def _redirect_target(url: str, current: str, response: Response, seen: set[str]) -> str:
+    """Where a redirect from ``current`` leads, added to ``seen`` (the first
+    ``url`` and every hop so far); FetchError for one that cannot be followed."""
+    location = response.headers.get("location")
+    if not location:
+        raise FetchError(f"{response.status} redirect without a Location at {current}")
+    target = urljoin(current, location.strip())
+    if urlsplit(target).scheme not in ("http", "https"):
+        raise FetchError(f"redirected to a non-web address: {clean_line(target)}")
+    if target in seen:
+        raise FetchError(f"redirect loop: {current} leads back to {target}")
+    if len(seen) > MAX_REDIRECTS:  # this would be hop number len(seen)
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}")
+    seen.add(target)
+    return target
 
 
 def _reason(status: int) -> str:

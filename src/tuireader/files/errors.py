@@ -10,8 +10,6 @@ import errno
 import os
 from pathlib import Path
 
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
 
 def blocking_file(folder: Path) -> Path | None:
     """The nearest of ``folder`` and its parents that exists but is not a
@@ -25,48 +23,47 @@ def blocking_file(folder: Path) -> Path | None:
     return None
 
 
+# errno -> (about an article file or a path given, about a folder of our own).
+# None: that kind of path has no words of its own for it; the system's are used.
+_WORDS: dict[int, tuple[str | None, str | None]] = {
+    errno.ENOENT: ("no such file (it may have been moved or deleted)", "the folder does not exist"),
+    errno.EACCES: (
+        "permission denied",
+        "permission denied (check the folder's owner and permissions)",
+    ),
+    errno.ELOOP: ("symbolic link loop", None),
+    errno.EISDIR: ("is a directory", None),
+    errno.ENOTDIR: ("a parent of the path is not a directory", None),
+    errno.ENAMETOOLONG: (
+        "file name too long",
+        "a name in the path is too long for the file system",
+    ),
+    errno.ENXIO: ("no such device", None),
+    errno.ENODEV: ("no such device", None),
+    errno.EIO: (
+        "input/output error",
+        "input/output error (is the disk or network share still there?)",
+    ),
+    errno.ENOSPC: (None, "the disk is full"),
+    errno.EROFS: (None, "the disk is mounted read-only"),
+}
+_WORDS[errno.EPERM] = _WORDS[errno.EACCES]
+if getattr(errno, "EDQUOT", errno.ENOSPC) != errno.ENOSPC:
+    _WORDS[errno.EDQUOT] = (None, "the disk quota is used up")
+
+
 def describe_place_error(exc: OSError, folder: Path | None = None) -> str:
     """Why ``folder`` (or a file in it) cannot be read or written."""
-    code = exc.errno
-    if code in (errno.EEXIST, errno.ENOTDIR) and folder is not None:
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and folder is not None:
         blocker = blocking_file(Path(folder))
         if blocker is not None:
             return f"{blocker} is a file, not a folder (move it away or rename it)"
-    if code in _FULL:
-        return "the disk is full" if code == errno.ENOSPC else "the disk quota is used up"
-    if code == errno.EROFS:
-        return "the disk is mounted read-only"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied (check the folder's owner and permissions)"
-    if code == errno.ENAMETOOLONG:
-        return "a name in the path is too long for the file system"
-    if code == errno.ENOENT:
-        return "the folder does not exist"
-    if code == errno.EIO:
-        return "input/output error (is the disk or network share still there?)"
-    return _plain(exc)
+    return _WORDS.get(exc.errno or 0, (None, None))[1] or _plain(exc)
 
 
 def describe_os_error(exc: OSError) -> str:
     """A short, user-facing description of an OS error (no path in it)."""
-    code = exc.errno
-    if code == errno.ENOENT:
-        return "no such file (it may have been moved or deleted)"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if code == errno.ELOOP:
-        return "symbolic link loop"
-    if code == errno.EISDIR:
-        return "is a directory"
-    if code == errno.ENOTDIR:
-        return "a parent of the path is not a directory"
-    if code == errno.ENAMETOOLONG:
-        return "file name too long"
-    if code in (errno.ENXIO, errno.ENODEV):
-        return "no such device"
-    if code == errno.EIO:
-        return "input/output error"
-    return _plain(exc)
+    return _WORDS.get(exc.errno or 0, (None, None))[0] or _plain(exc)
 
 
 def _plain(exc: OSError) -> str:

@@ -20,6 +20,7 @@ from tuireader.articles.model import Article, BlockKind, Direction
 from tuireader.layout.metadata_labels import readable_key
 from tuireader.rtl import (
     TextOptions,
+    VisualLine,
     layout_paragraph,
     paragraph_direction,
     truncate_line,
@@ -86,7 +87,9 @@ def _align_of(direction: Direction) -> Align:
     return "right" if direction is Direction.RTL else "left"
 
 
-def _safe_layout(text: str, width: int, direction: Direction, options: TextOptions):
+def _safe_layout(
+    text: str, width: int, direction: Direction, options: TextOptions
+) -> list[VisualLine] | None:
     """Lay out one paragraph; a failure in a text library must not take down the article."""
     try:
         return layout_paragraph(text, width, direction=direction, options=options)
@@ -291,7 +294,7 @@ def _as_block(cells: list[_Cell], direction: Direction) -> list[_Cell]:
 
 
 def _cell_line(
-    role: str, cell: _Cell, align: Align, spans: tuple[tuple[int, int, str], ...] = ()
+    role: Role, cell: _Cell, align: Align, spans: tuple[tuple[int, int, str], ...] = ()
 ) -> DisplayLine:
     """One table cell as a line of its own (caption, or a stacked key/value)."""
     return DisplayLine(

@@ -68,8 +68,8 @@ def _fill(cps: Iterable[int]) -> None:
 
 
 # Filled with the characters met, not up front (filling the Latin, Arabic and
-# Hebrew blocks took 10 ms of every start; a screen of titles meets a hundred
-# characters or so). ASCII is filled now: an ASCII character missing from the
+# Hebrew blocks would take 10 ms of every start; a screen of titles meets a hundred
+# characters or so). ASCII is filled at import: an ASCII character missing from the
 # table would come out of translate() unchanged, and so look like a code.
 _fill(range(0x80))
 

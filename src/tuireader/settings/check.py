@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tuireader.settings.config import DEFAULT_THEME, Settings
+from tuireader.settings.config import Settings
+from tuireader.settings.schema import BY_KEY
 
 
 def theme_problem(settings: Settings, known: Iterable[str], using: str) -> str | None:
@@ -32,7 +33,7 @@ def all_problems(
 ) -> list[str]:
     """The file's problems, the theme's (against ``themes``) and the directory's."""
     problems = list(settings.problems)
-    theme = theme_problem(settings, themes, DEFAULT_THEME)
+    theme = theme_problem(settings, themes, BY_KEY["theme"].default)
     if theme:
         problems.append(theme)
     if directory_problem:

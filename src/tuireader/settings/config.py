@@ -32,9 +32,8 @@ from tuireader.files.aside import move_aside
 from tuireader.settings.keynames import is_key_name, resolve_conflicts, split_keys
 from tuireader.settings.paths import APP_NAME
 from tuireader.settings.paths import default_cache_dir as default_cache_dir  # the app asks config
-
-BIDI_MODES = ("auto", "app", "terminal")
-DEFAULT_THEME = "textual-dark"
+from tuireader.settings.schema import BY_KEY, INVALID, sample_lines
+from tuireader.settings.schema import DEFAULT_THEME as DEFAULT_THEME  # cli.py asks config
 
 
 @dataclass(frozen=True)
@@ -137,42 +136,57 @@ def load_config(path: Path | None = None, *, explicit: bool | None = None) -> Se
         path = default_config_path()
     path = Path(path).expanduser()
     settings = Settings(config_path=path)
+    raw = _read_file(settings, path, explicit)
+    if isinstance(raw, Settings):
+        return raw
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return _unreadable(settings, path, f"{path}, line {line}: not UTF-8", explicit)
+    data = _parse_toml(text)
+    if isinstance(data, str):
+        return _unreadable(settings, path, f"{path}, {data}", explicit)
+    return _apply(settings, data, text, path)
+
+
+def _read_file(settings: Settings, path: Path, explicit: bool) -> bytes | Settings:
+    """The bytes at ``path``, or ``settings`` with the reason it could not be read."""
     try:
         # (inside the try: a folder may be unreadable, or its name too long)
         if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read
             return settings.with_problem(f"{path}: not a regular file; using defaults")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         if explicit:
             return settings.with_problem(f"{path}: config file not found; using defaults")
         return settings
     except OSError as exc:
         return settings.with_problem(f"{path}: cannot read config ({exc.strerror}); using defaults")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return _unreadable(settings, path, f"{path}, line {line}: not UTF-8", explicit)
+
+
+def _parse_toml(text: str) -> dict[str, Any] | str:
+    """The TOML document, or where and what its syntax error is."""
     # (imported here: most starts have no config file to read)
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     try:
-        data = tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: deep nesting
         msg = str(exc)
-        m = _TOML_POS.search(msg)
-        if m:
-            where = f"line {m.group(1)}, column {m.group(2)}"
-            msg = msg[: m.start()].strip()
-        else:
-            where = f"line {max(1, text.count(chr(10)) + (0 if text.endswith(chr(10)) else 1))}"
-            msg = re.sub(r"\s*\(at end of document\)", " at end of file", msg)
-        key = _key_on_line(text, int(m.group(1)) if m else None)
-        key_part = f", key '{key}'" if key else ""
-        return _unreadable(settings, path, f"{path}, {where}{key_part}: {msg}", explicit)
-    return _apply(settings, data, text, path)
+    m = _TOML_POS.search(msg)
+    if m:
+        where = f"line {m.group(1)}, column {m.group(2)}"
+        msg = msg[: m.start()].strip()
+    else:
+        where = f"line {max(1, text.count(chr(10)) + (0 if text.endswith(chr(10)) else 1))}"
+        msg = re.sub(r"\s*\(at end of document\)", " at end of file", msg)
+    key = _key_on_line(text, int(m.group(1)) if m else None)
+    key_part = f", key '{key}'" if key else ""
+    return f"{where}{key_part}: {msg}"
 
 
 def _unreadable(settings: Settings, path: Path, problem: str, explicit: bool) -> Settings:
@@ -194,54 +208,29 @@ def _unreadable(settings: Settings, path: Path, problem: str, explicit: bool) ->
 
 
 def _apply(settings: Settings, data: dict[str, Any], text: str, path: Path) -> Settings:
+    """``settings`` with each key of ``data`` read through the schema table;
+    a value the table refuses becomes a problem and leaves the default."""
     problems: list[str] = []
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
-
-    def problem(key: str, message: str) -> None:
-        line = _find_line(text, key)
-        where = f", line {line}" if line else ""
-        problems.append(f"{path}{where}, key {key!r}: {message}")  # repr: keys may hold ESC
-
     for key, value in data.items():
         line = _find_line(text, key)
         if line:
             lines[key] = line
-        if key == "directory":
-            if isinstance(value, str) and value.strip():
-                values["directory"] = Path(value).expanduser()
-            else:
-                problem(key, "expected a directory path as a string; ignored")
-        elif key in ("bidi", "bidi_mode"):
-            if value in BIDI_MODES:
-                values["bidi_mode"] = value
-            else:
-                problem(key, f'expected "auto", "app" or "terminal", got {value!r}; using "auto"')
-        elif key in ("harakat", "shaping", "mouse"):
-            if isinstance(value, bool):
-                values[key] = value
-            else:
-                default = getattr(settings, key)
-                problem(key, f"expected true or false, got {value!r}; using {str(default).lower()}")
-        elif key == "theme":
-            if isinstance(value, str) and value.strip():
-                values["theme"] = value.strip()
-            else:
-                problem(key, f"expected a theme name, got {value!r}; using {DEFAULT_THEME!r}")
-        elif key == "poll_interval":
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
-                values["poll_interval"] = float(value)
-            else:
-                problem(key, f"expected a positive number of seconds, got {value!r}; ignored")
-        elif key == "keys":
-            if isinstance(value, dict):
-                values["keymap"] = _keymap(value, text, path, problems, lines)
-            else:
-                problem(key, "expected a table: [keys]; ignored")
-        elif key in ("feeds", "fetch"):
-            pass  # subscriptions: read and checked by tuireader.feeds.subscriptions
-        else:
-            problem(key, "unknown setting; ignored")
+        where = f", line {line}" if line else ""
+        setting = BY_KEY.get(key)
+        if setting is None:  # repr: a key may hold ESC
+            problems.append(f"{path}{where}, key {key!r}: unknown setting; ignored")
+            continue
+        if setting.field is None:
+            continue  # read and checked by its owner (the feeds)
+        accepted = setting.read(value)
+        if accepted is INVALID:
+            problems.append(f"{path}{where}, key {key!r}: " + setting.bad.format(got=repr(value)))
+            continue
+        if setting.field == "keymap":  # a table of its own, checked key by key
+            accepted = _keymap(accepted, text, path, problems, lines)
+        values[setting.field] = accepted
     return replace(
         settings,
         **values,
@@ -339,17 +328,7 @@ def _key_on_line(text: str, line: int | None) -> str | None:
 
 def sample_config() -> str:
     """A commented config file listing every setting and every action id."""
-    out = [
-        "# tuireader configuration",
-        '# directory = "~/news"',
-        f'theme = "{DEFAULT_THEME}"',
-        'bidi = "auto"     # "auto": ask the terminal; "app": tuireader reorders; "terminal"',
-        "harakat = false",
-        "shaping = true",
-        "mouse = true",
-        "",
-        "[keys]",
-    ]
+    out = ["# tuireader configuration", *sample_lines(), "", "[keys]"]
     for action in KEY_ACTIONS:
         out.append(f'# {action.id} = "{action.keys}"   # {action.description}')
     return "\n".join(out) + "\n"

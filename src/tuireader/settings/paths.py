@@ -1,5 +1,5 @@
 """Where things are: the bundled samples, the default article directory and
-the index cache (the one place ``$TUIREADER_CACHE_DIR`` is read).
+the index cache (``$TUIREADER_CACHE_DIR``, through ``settings.env``).
 
 Pure (no Textual). The wheel carries the repository's ``articles/`` as package data
 ``tuireader/samples``; an editable (development) install uses ``articles/`` next
@@ -13,18 +13,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuireader.settings.env import CACHE_DIR, cache_dir
+
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 APP_NAME = "tuireader"  # the name of its folders in the user's config, state and cache dirs
-CACHE_ENV = "TUIREADER_CACHE_DIR"
+CACHE_ENV = CACHE_DIR.name
 
 
 def default_cache_dir() -> Path:
     """Where the article index lives: ``$TUIREADER_CACHE_DIR``, else the user
     cache directory (``~/.cache/tuireader`` on Linux)."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env).expanduser()
+    chosen = cache_dir()
+    if chosen is not None:
+        return chosen
     import platformdirs  # only here: --print and the tests never need it
 
     return platformdirs.user_cache_path(APP_NAME)

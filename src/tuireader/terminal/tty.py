@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import atexit
 import codecs
-import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
 
 from tuireader.terminal.detect import passthrough
+from tuireader.terminal.env import environment, is_dumb
 
 #: ECMA-48 BDSM reset: explicit bidi mode. VTE (GNOME Terminal & co.) and mintty
 #: stop reordering rows, so visual text laid out by the app is shown as is.
@@ -27,7 +27,7 @@ BIDI_IMPLICIT = "\x1b[8h"
 
 def is_ssh(env: Mapping[str, str] | None = None) -> bool:
     """True inside an SSH session (the UI turns animations off there)."""
-    env = os.environ if env is None else env
+    env = environment(env)
     return bool(env.get("SSH_CONNECTION") or env.get("SSH_TTY") or env.get("SSH_CLIENT"))
 
 
@@ -45,10 +45,9 @@ def tui_refusal(
     stderr: object = None,
 ) -> str | None:
     """Why the full-screen reader cannot run here, or None if it can."""
-    env = os.environ if env is None else env
+    env = environment(env)
     hint = "to print an article instead, use: tuireader --print FILE"
-    term = env.get("TERM", "")
-    if term == "dumb":
+    if is_dumb(env):
         return f"this terminal (TERM=dumb) cannot show the reader; {hint}"
     streams = (
         ("standard input", sys.__stdin__ if stdin is None else stdin),
@@ -90,7 +89,7 @@ def ensure_utf8_output() -> None:
 
 def locale_is_utf8(env: Mapping[str, str] | None = None) -> bool:
     """Whether the environment's locale names UTF-8 (LC_ALL > LC_CTYPE > LANG)."""
-    env = os.environ if env is None else env
+    env = environment(env)
     for name in ("LC_ALL", "LC_CTYPE", "LANG"):
         value = env.get(name)
         if value:

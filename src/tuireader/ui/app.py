@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import os
 import re
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from tuireader.settings.check import theme_problem
 from tuireader.settings.config import Settings, default_cache_dir, default_state_dir
 from tuireader.settings.state import StateStore, save_failed_note
 from tuireader.terminal.detect import Probe, Verdict
+from tuireader.terminal.env import environment
 from tuireader.terminal.signals import EXIT_SIGNALS_HANDLER, exit_status
 from tuireader.ui.bidi_commands import BidiMemoryProvider
 from tuireader.ui.commands import ActionsProvider
@@ -95,7 +95,7 @@ class TuiReaderApp(App[int]):
         index_notice = getattr(getattr(self.source, "catalog", None), "notice", None)
         self.call_after_refresh(self._startup_notices, problems, self._state_notices, index_notice)
         if self.settings.bidi_mode != "terminal" and not self.is_headless:
-            self.tmux_notice.check(os.environ)  # under tmux: is passthrough on?
+            self.tmux_notice.check(environment())  # under tmux: is passthrough on?
 
     def _startup_notices(
         self, problems: list[str], state_notices: list[str], index_notice: str | None = None
