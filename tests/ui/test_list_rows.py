@@ -48,7 +48,7 @@ def test_the_frame_counts_unread_and_names_the_order(tmp_path):
     rows, store, _said = make(tmp_path)
     store.set_read("a", True)
     assert rows.counts(3) == ("2 unread · 3", None)
-    assert rows.next_sort() == "date"
+    rows.set_sort("date")
     assert rows.counts(3) == ("2 unread · 3 · by date", None)
 
 
@@ -61,18 +61,17 @@ def test_a_row_that_could_not_be_read_is_not_counted_unread(tmp_path):
 def test_a_view_and_a_filter_say_how_many_rows_are_shown(tmp_path):
     rows, store, _said = make(tmp_path)
     store.set_read("a", True)
-    assert rows.toggle_view("unread") == "unread articles only"
+    rows.view = "unread"
     assert [r.id for r in rows.rows()] == ["b", "c"]
     assert rows.counts(2) == ("unread: 2 · 3", None)
     rows.filter_ids = {"c"}
     assert [r.id for r in rows.rows()] == ["c"]
     assert rows.counts(1) == ("1 of 3 match", "1 of 3")
-    assert rows.toggle_view("unread") == "all articles"
 
 
 def test_the_empty_list_says_why(tmp_path):
     rows, _store, _said = make(tmp_path)  # (nothing starred)
-    rows.toggle_view("starred")
+    rows.view = "starred"
     assert rows.rows() == []
     assert rows.empty_message("/lib", loaded=True).startswith("No starred articles.")
     rows.filter_ids = set()
@@ -85,7 +84,7 @@ def test_the_empty_list_says_why(tmp_path):
 def test_sorting_by_date_uses_the_metadata_dates_read_once(tmp_path):
     dates = Dates({"b": 9e9})
     rows, _store, said = make(tmp_path, dates)
-    rows.next_sort()  # file -> date
+    rows.set_sort("date")
     assert [r.id for r in rows.rows()] == ["b", "a", "c"]  # dated first, then newest file
     rows.rows()
     assert dates.calls == 1 and not said
@@ -93,7 +92,7 @@ def test_sorting_by_date_uses_the_metadata_dates_read_once(tmp_path):
 
 def test_dates_that_cannot_be_read_are_said_and_file_times_used(tmp_path):
     rows, _store, said = make(tmp_path, Dates(fails=True))
-    rows.next_sort()
+    rows.set_sort("date")
     assert [r.id for r in rows.rows()] == ["a", "c", "b"]  # newest file first
     assert len(said) == 1 and "database is locked" in said[0]
     rows.rows()

@@ -1,5 +1,5 @@
 """What the article list shows: the library's rows through the filter, the
-view (all, unread, starred) and the sort order; and the words around them
+view (all, unread, starred) and the order; and the words around them
 (the count in the list's frame, the reader's message when nothing is shown).
 
 No Textual here: the screen hands the result to the list.
@@ -16,9 +16,6 @@ from tuireader.index.faults import IndexUnavailable
 from tuireader.index.list_order import (
     SORT_NAMES,
     in_view,
-    load_sort,
-    next_sort,
-    save_sort,
     sort_rows,
 )
 from tuireader.settings.state import StateStore
@@ -42,22 +39,13 @@ class ListRows:
         self._say = say
         self.entries: list[Row] = []  # every row of the library, in index order
         self.filter_ids: set[str] | None = None  # None: no filter
-        self.view = "all"  # or "unread", "starred"
-        self.sort = load_sort(store.state_dir)  # the list's order, remembered
+        self.view = "all"  # or "unread", "starred" (the screen's, pushed here)
+        self.sort = "file"  # (the screen's, pushed here with set_sort)
         self._dates: dict[str, float] | None = None  # metadata dates (date order)
 
-    def next_sort(self) -> str:
-        """Sort by the next order, remembered for the next start; its name."""
-        self.sort = next_sort(self.sort)
+    def set_sort(self, sort: str) -> None:
+        self.sort = sort
         self._dates = None  # (read again: files may have changed)
-        save_sort(self.store.state_dir, self.sort)
-        return SORT_NAMES[self.sort]
-
-    def toggle_view(self, view: str) -> str:
-        """Show only ``view`` ("unread", "starred"), or all again; what is
-        shown now, in words."""
-        self.view = "all" if self.view == view else view
-        return "all articles" if self.view == "all" else f"{self.view} articles only"
 
     def rows(self) -> list[Row]:
         """The rows to list: filtered, in the view, in the chosen order."""

@@ -31,6 +31,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tuireader.articles.model import Article
+from tuireader.index.list_order import SORT_NAMES, load_sort, next_sort, save_sort
 from tuireader.rtl import TextOptions
 from tuireader.rtl.options import Mode
 from tuireader.settings.config import Settings
@@ -67,6 +68,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     options: var[TextOptions] = var(TextOptions(), init=False)
     filter_query: var[str] = var("", init=False)  # the filter in force ("": none)
+    view: var[str] = var("all", init=False)  # or "unread", "starred"
+    sort: var[str] = var("file", init=False)  # the list's order (see list_order)
 
     def __init__(self, settings: Settings, source: Source, store: StateStore) -> None:
         super().__init__()
@@ -78,6 +81,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         ))
         self.notices = Notices(self.app, lambda: self.options)
         self.rows = ListRows(store, source, self.notices.report)
+        self.set_reactive(MainScreen.sort, load_sort(store.state_dir))  # remembered
+        self.rows.set_sort(self.sort)
         self.library = LibraryWatcher(source, store, self.notices, settings.poll_interval)
         self.content = ListContent(
             lambda: self.article_list, self.rows, lambda: self.filter_bar, self._show_none
@@ -519,9 +524,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.panes.focus(self.article_list)
 
     def action_sort(self) -> None:
-        name = self.rows.next_sort()
-        self.content.rebuild()
-        self.notices.say(f"Sorted by {name}.", timeout=2)
+        self.sort = next_sort(self.sort)
+        save_sort(self.store.state_dir, self.sort)
+        self.notices.say(f"Sorted by {SORT_NAMES[self.sort]}.", timeout=2)
 
     def action_view_unread(self) -> None:
         self._toggle_view("unread")
@@ -530,17 +535,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._toggle_view("starred")
 
     def _toggle_view(self, view: str) -> None:
-        shown = self.rows.toggle_view(view)
-        self.content.rebuild()
+        self.view = "all" if self.view == view else view
+        shown = "all articles" if self.view == "all" else f"{self.view} articles only"
         self.notices.say(f"Showing {shown}.", timeout=2)
 
-    @property
-    def view(self) -> str:
-        return self.rows.view
+    def watch_view(self, view: str) -> None:
+        self.rows.view = view
+        self.content.rebuild()
 
-    @property
-    def sort(self) -> str:
-        return self.rows.sort
+    def watch_sort(self, sort: str) -> None:
+        self.rows.set_sort(sort)
+        self.content.rebuild()
 
     # -- feeds -----------------------------------------------------------
 
