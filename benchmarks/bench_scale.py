@@ -105,7 +105,7 @@ def child_catalog(t0: float, root: str, cache: str, cold: bool) -> dict:
     res["search_ms_median"] = statistics.median(times) * 1000
     res["search_ms_max"] = max(times) * 1000
     try:  # the UI's filter adds a scan of titles on top of the index search
-        from tuireader.ui.source import Source
+        from tuireader.index.source import Source
 
         src = Source(Path(root), Path(cache))
         times = []

@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tuireader.index.source import Source
 from tuireader.settings.config import Settings
 from tuireader.ui.app import TuiReaderApp
-from tuireader.ui.source import Source
 
 
 def build_app(

@@ -12,6 +12,8 @@ import pytest
 import tuireader.index.catalog as catalog_mod
 from tuireader.articles.loader import load_article
 from tuireader.articles.model import Direction
+from tuireader.index import parse_pool, schema
+from tuireader.index import snapshot as snapshot_mod
 from tuireader.index import store as index_db
 from tuireader.index.catalog import Catalog
 from tuireader.settings import paths
@@ -91,7 +93,7 @@ def test_list_snapshot_is_only_a_shortcut(library, cache, spoil):
     cat = Catalog(library, cache)
     cat.refresh()
     want = cat.entries()
-    snapshot = Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX)
+    snapshot = Path(str(cat.db_path) + snapshot_mod.SNAPSHOT_SUFFIX)
     assert snapshot.exists()
     spoil(snapshot)
     assert Catalog(library, cache).entries() == want
@@ -100,10 +102,10 @@ def test_list_snapshot_is_only_a_shortcut(library, cache, spoil):
 def test_stale_list_snapshot_is_not_used(library, cache, monkeypatch):
     cat = Catalog(library, cache)
     cat.refresh()
-    old = Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX).read_bytes()
+    old = Path(str(cat.db_path) + snapshot_mod.SNAPSHOT_SUFFIX).read_bytes()
     (library / "2.txt").unlink()
     cat.refresh()
-    Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX).write_bytes(old)
+    Path(str(cat.db_path) + snapshot_mod.SNAPSHOT_SUFFIX).write_bytes(old)
     assert "2.txt" not in {e.rel for e in Catalog(library, cache).entries()}
 
 
@@ -182,7 +184,7 @@ def test_deleting_the_cache_is_safe(library, cache):
 
 def test_schema_version_bump_rebuilds(library, cache, load_calls, monkeypatch):
     Catalog(library, cache).refresh()
-    monkeypatch.setattr(index_db, "SCHEMA_VERSION", index_db.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     newer = Catalog(library, cache)
     assert newer.entries() == []
     load_calls.clear()
@@ -236,7 +238,7 @@ def test_new_files_are_listed_before_they_are_parsed(library, cache):
 
 
 def test_progress_counts_up_to_the_files_parsed(library, cache, monkeypatch):
-    monkeypatch.setattr(catalog_mod, "BATCH", 2)
+    monkeypatch.setattr(parse_pool, "BATCH", 2)
     calls = []
     Catalog(library, cache).refresh(progress=lambda d, t: calls.append((d, t)))
     assert calls[0] == (0, 3) and calls[-1] == (3, 3)
@@ -244,7 +246,7 @@ def test_progress_counts_up_to_the_files_parsed(library, cache, monkeypatch):
 
 
 def test_cancelled_refresh_keeps_its_work_and_the_next_one_finishes(library, cache, monkeypatch):
-    monkeypatch.setattr(catalog_mod, "BATCH", 1)
+    monkeypatch.setattr(parse_pool, "BATCH", 1)
     cat = Catalog(library, cache)
     done = []
     changes = cat.refresh(progress=lambda d, t: done.append(d), cancel=lambda: len(done) >= 2)
@@ -283,8 +285,8 @@ def test_refresh_in_a_thread_while_the_list_is_read(library, cache):
 def test_parsing_in_worker_processes_gives_the_same_index(library, cache, tmp_path, monkeypatch):
     for i in range(12):
         write_article(library, f"bulk/{i}.txt", f"خبر {i}", "نص الخبر.")
-    monkeypatch.setattr(catalog_mod, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(catalog_mod, "_CHUNK", 4)
+    monkeypatch.setattr(parse_pool, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(parse_pool, "_CHUNK", 4)
     pooled = Catalog(library, cache, workers=2)
     pooled.refresh()
     single = Catalog(library, tmp_path / "cache2", workers=1)
@@ -333,16 +335,16 @@ class _CapturedStderr:
 def test_worker_processes_start_under_a_captured_stderr(library, cache, monkeypatch):
     for i in range(6):
         write_article(library, f"bulk/{i}.txt", f"خبر {i}", "نص الخبر.")
-    monkeypatch.setattr(catalog_mod, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(parse_pool, "POOL_MIN_FILES", 1)
     started = []
-    real_start = catalog_mod._start_pool
+    real_start = parse_pool._start_pool
 
     def recording(n):
         pool = real_start(n)
         started.append(pool is not None)
         return pool
 
-    monkeypatch.setattr(catalog_mod, "_start_pool", recording)
+    monkeypatch.setattr(parse_pool, "_start_pool", recording)
     monkeypatch.setattr("sys.stderr", _CapturedStderr())
     cat = Catalog(library, cache, workers=2)
     cat.refresh()
@@ -351,8 +353,8 @@ def test_worker_processes_start_under_a_captured_stderr(library, cache, monkeypa
 
 
 def test_without_worker_processes_parsing_happens_in_the_thread(library, cache, monkeypatch):
-    monkeypatch.setattr(catalog_mod, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(catalog_mod, "_start_pool", lambda n: None)
+    monkeypatch.setattr(parse_pool, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(parse_pool, "_start_pool", lambda n: None)
     cat = Catalog(library, cache, workers=2)
     cat.refresh()
     assert len(cat.entries()) == 3 and not any(e.pending for e in cat.entries())

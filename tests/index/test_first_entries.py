@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuireader.index import store as index_db
+from tuireader.index import snapshot as snapshot_mod
 from tuireader.index.catalog import Catalog
 
 from .conftest import write_article
@@ -45,26 +45,26 @@ def _library_of(tmp_path, n):
 def test_the_list_snapshot_in_many_pieces_reads_back_whole(tmp_path, monkeypatch):
     # Long lists are stored in pieces (so a thread reading one lets the
     # interface run between them); every row comes back, in order.
-    monkeypatch.setattr(index_db, "SNAPSHOT_CHUNK", 3)
+    monkeypatch.setattr(snapshot_mod, "SNAPSHOT_CHUNK", 3)
     root = _library_of(tmp_path, 11)
     cat = Catalog(root, tmp_path / "cache")
     cat.refresh()
     from_index = Catalog(root, tmp_path / "cache")._list_rows()
-    snapshot = Catalog(root, tmp_path / "cache")._db.read_snapshot()
+    snapshot = Catalog(root, tmp_path / "cache")._snapshot.read()
     assert snapshot is not None and [tuple(r) for r in snapshot] == from_index
     assert Catalog(root, tmp_path / "cache").entries() == cat.first_entries(100)
 
 
 def test_a_snapshot_cut_inside_a_piece_is_not_used(tmp_path, monkeypatch):
-    monkeypatch.setattr(index_db, "SNAPSHOT_CHUNK", 3)
+    monkeypatch.setattr(snapshot_mod, "SNAPSHOT_CHUNK", 3)
     root = _library_of(tmp_path, 11)
     cat = Catalog(root, tmp_path / "cache")
     cat.refresh()
     want = cat.entries()
-    path = Path(str(cat.db_path) + index_db.SNAPSHOT_SUFFIX)
+    path = Path(str(cat.db_path) + snapshot_mod.SNAPSHOT_SUFFIX)
     data = path.read_bytes()
     for cut in (len(data) // 2, len(data) - 1, 20):
         path.write_bytes(data[:cut])
         fresh = Catalog(root, tmp_path / "cache")
-        assert fresh._db.read_snapshot() is None
+        assert fresh._snapshot.read() is None
         assert fresh.entries() == want  # (read from the index instead)

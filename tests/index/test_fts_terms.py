@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from tuireader.index import store as index_db
+from tuireader.index import schema
 from tuireader.index.catalog import Catalog
-from tuireader.index.store import _ONE_TOKEN, _fts_tokens, _tokenize
+from tuireader.index.search.sql import _ONE_TOKEN, _fts_tokens, _tokenize
 
 from .conftest import write_article
 
-pytestmark = pytest.mark.skipif(not index_db.fts5_available(), reason="no FTS5")
+pytestmark = pytest.mark.skipif(not schema.fts5_available(), reason="no FTS5")
 
 _PY_WORD = re.compile(r"[^\W_]")
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tuireader.index.store as index_db_mod
+import tuireader.index.rows as index_db_mod
+from tuireader.index.rows import ArticleRows
 from tuireader.index.store import IndexDB
 
 _NS = 1_700_000_000_000_000_000  # a recent mtime in ns (beyond 32 bits)
@@ -29,7 +30,7 @@ def _stored(db: IndexDB) -> list[tuple]:
 def _insert(tmp_path, name: str, stubs: list[tuple]) -> list[tuple]:
     db = IndexDB(tmp_path / f"{name}.sqlite3")
     with db.write_lock, db.transaction() as con:
-        db.insert_stubs(con, stubs)
+        ArticleRows(db).insert_stubs(con, stubs)
     rows = _stored(db)
     db.close()
     return rows

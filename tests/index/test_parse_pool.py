@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-import tuireader.index.catalog as catalog_mod
+import tuireader.index.parse_pool as pool_mod
 from tuireader.index.catalog import Catalog
 
 from .conftest import write_article
@@ -39,7 +39,7 @@ def test_chunks_come_back_in_order_and_few_ahead(n_chunks, n_ahead):
     chunks = [[f"{i}.{j}" for j in range(3)] for i in range(n_chunks)]
     pool = _FakePool()
     got = []
-    parsed = catalog_mod._ahead(pool, chunks, n_ahead)
+    parsed = pool_mod._ahead(pool, chunks, n_ahead)
     assert pool.unread == min(n_ahead, n_chunks)  # handed out before anything is read
     for result in parsed:
         assert pool.unread <= n_ahead  # while the writer stores this one
@@ -52,15 +52,15 @@ def test_chunks_come_back_in_order_and_few_ahead(n_chunks, n_ahead):
 def test_parsers_start_before_the_pending_list_is_announced(library, cache, monkeypatch):
     for i in range(6):
         write_article(library, f"bulk/{i}.txt", f"خبر {i}", "نص الخبر.")
-    monkeypatch.setattr(catalog_mod, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(pool_mod, "POOL_MIN_FILES", 1)
     events: list[str] = []
-    real_start = catalog_mod._start_pool
+    real_start = pool_mod._start_pool
 
     def recording(n):
         events.append("parsers started")
         return real_start(n)
 
-    monkeypatch.setattr(catalog_mod, "_start_pool", recording)
+    monkeypatch.setattr(pool_mod, "_start_pool", recording)
 
     def progress(done, total):
         if done == 0:

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.index import store as index_db
-from tuireader.index.catalog import Catalog, query_terms
+from tuireader.index import schema
+from tuireader.index.catalog import Catalog
+from tuireader.index.search import query_terms
 
 from .conftest import write_article
 
@@ -34,7 +35,7 @@ def _build(root: Path, cache: Path, *, use_fts: bool) -> Catalog:
 
 @pytest.fixture(scope="module", params=[True, False], ids=["fts5", "like"])
 def indexed(request, tmp_path_factory):
-    if request.param and not index_db.fts5_available():
+    if request.param and not schema.fts5_available():
         pytest.skip("this SQLite has no FTS5")
     base = tmp_path_factory.mktemp("search")
     cat = _build(base / "lib", base / "cache", use_fts=request.param)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuireader.articles.sanitize import clean_line
-from tuireader.index.catalog import _stub_title
+from tuireader.index.scan_diff import stub_title
 
 
 @settings(max_examples=200, deadline=None)
@@ -18,11 +18,11 @@ from tuireader.index.catalog import _stub_title
     ).map("".join)
 )
 def test_stub_title_is_the_sanitized_stem(rel):
-    assert _stub_title(rel) == clean_line(PurePosixPath(rel).stem or rel)
+    assert stub_title(rel) == clean_line(PurePosixPath(rel).stem or rel)
 
 
 def test_stub_titles():
-    assert _stub_title("2024/11/خبر عاجل.txt") == "خبر عاجل"
-    assert _stub_title("a/archive.tar.gz") == "archive.tar"
-    assert _stub_title("a/.hidden") == ".hidden"
-    assert _stub_title("sub/") == "sub"
+    assert stub_title("2024/11/خبر عاجل.txt") == "خبر عاجل"
+    assert stub_title("a/archive.tar.gz") == "archive.tar"
+    assert stub_title("a/.hidden") == ".hidden"
+    assert stub_title("sub/") == "sub"

@@ -6,20 +6,20 @@ from __future__ import annotations
 import threading
 import time
 
-from tuireader.index import catalog as catalog_mod
+from tuireader.index import parse_pool
 
 from .conftest import wait_for
 
 
 async def test_files_are_listed_while_the_index_is_built(make_app, monkeypatch):
     gate = threading.Event()
-    real_parse = catalog_mod._parse_chunk
+    real_parse = parse_pool._parse_chunk
 
     def held_parse(jobs):
         gate.wait(300)  # (released below, or at teardown; the bound is a hang guard)
         return real_parse(jobs)
 
-    monkeypatch.setattr(catalog_mod, "_parse_chunk", held_parse)
+    monkeypatch.setattr(parse_pool, "_parse_chunk", held_parse)
     app = make_app()
     try:
         async with app.run_test(size=(100, 30)) as pilot:

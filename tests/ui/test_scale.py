@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from app_builder import build_app, flat_places
 from tuireader.articles.model import Article, Block, BlockKind, Direction
-from tuireader.ui.source import Source
+from tuireader.index.source import Source
 from tuireader.ui.widgets.article_list import ArticleList
 
 from .conftest import loaded, wait_for
@@ -29,10 +29,11 @@ class Row(NamedTuple):
 
 
 class FakeSource(Source):
-    """Many articles without touching the disk."""
+    """Many articles without reading any article file (its index, empty, is in
+    ``cache``)."""
 
-    def __init__(self, n: int) -> None:
-        self.root = Path("/nonexistent")
+    def __init__(self, n: int, cache: Path) -> None:
+        super().__init__(Path("/nonexistent"), cache)
         self.rows = [
             Row(
                 f"id{i}",
@@ -79,8 +80,9 @@ async def test_ten_thousand_articles(tmp_path, monkeypatch):
         return real(self, row, width)
 
     monkeypatch.setattr(ArticleList, "_row_segments", counting)
+    source = FakeSource(N, tmp_path / "cache")
     app = build_app(
-        Path("/nonexistent"), flat_places(tmp_path), source=FakeSource(N), state_dir=tmp_path / "s"
+        Path("/nonexistent"), flat_places(tmp_path), source=source, state_dir=tmp_path / "s"
     )
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
@@ -102,8 +104,8 @@ async def test_ten_thousand_articles(tmp_path, monkeypatch):
 class SlowSource(FakeSource):
     """``entries()`` waits until the test lets it go (a long list being read)."""
 
-    def __init__(self, n: int) -> None:
-        super().__init__(n)
+    def __init__(self, n: int, cache: Path) -> None:
+        super().__init__(n, cache)
         self.release = threading.Event()
         self.whole_reads = 0
 
@@ -121,7 +123,7 @@ def slow_app(tmp_path, source, state_dir=None):
 
 
 async def test_a_long_list_shows_its_first_rows_before_the_rest_is_read(tmp_path):
-    source = SlowSource(N)
+    source = SlowSource(N, tmp_path / "cache")
     app = slow_app(tmp_path, source)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -151,7 +153,7 @@ async def test_reopening_an_article_further_down_reads_the_whole_list_first(tmp_
     store.load()
     store.set_last("id5000", 0)
     store.save()
-    source = SlowSource(N)
+    source = SlowSource(N, tmp_path / "cache")
     source.release.set()
     app = slow_app(tmp_path, source, state)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 
-from tuireader.ui.source import Source
+from tuireader.index.source import Source
 from tuireader.ui.widgets.filter_bar import FilterBar
 
 from .conftest import loaded, wait_for

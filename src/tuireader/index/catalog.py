@@ -10,37 +10,28 @@ progress. Files found by a scan are listed at once (titled by file name,
 
 from __future__ import annotations
 
-import collections
-import contextlib
-import itertools
-import json
 import os
-import re
 import sqlite3
-import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import NamedTuple
 
 from tuireader.articles.model import Article, Direction
-from tuireader.articles.sanitize import clean_line
 from tuireader.files.errors import describe_place_error
+from tuireader.index import parse_pool
 from tuireader.index.faults import IndexUnavailable, is_corrupt, kind_of, why
-from tuireader.index.store import IndexDB, ParsedRow, db_path_for, from_db_rel
-from tuireader.settings.paths import article_id  # the id load_article gives the file at a rel path
+from tuireader.index.rows import ArticleRows
+from tuireader.index.scan_diff import ScanDiff, Stamps, diff_scan
+from tuireader.index.search import sql as search_sql
+from tuireader.index.snapshot import ListSnapshot
+from tuireader.index.store import IndexDB, db_path_for
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
 
-BATCH = 400  # files per write transaction (and per progress report)
-POOL_MIN_FILES = 1500  # below this a process pool costs more than it saves
-_CHUNK = 100  # files handed to a pool worker at a time
-AHEAD_PER_WORKER = 4  # chunks a parser process may have parsed before the writer takes them
-
 _DIRECTIONS = {"rtl": Direction.RTL, "ltr": Direction.LTR}
-_WORD = re.compile(r"[^\W_]+")
 
 
 class CatalogEntry(NamedTuple):
@@ -119,6 +110,8 @@ class Catalog:
         self.db_path = db_path_for(self.root, cache_dir)
         self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
         self._db = IndexDB(self.db_path, use_fts=use_fts)
+        self._rows = ArticleRows(self._db)
+        self._snapshot = ListSnapshot(self._db)
         self._refresh_lock = threading.Lock()
 
     @property
@@ -133,7 +126,7 @@ class Catalog:
 
     def entries(self) -> list[CatalogEntry]:
         """Every indexed article in list order; reads the index only."""
-        rows = self._db.read_snapshot()
+        rows = self._snapshot.read()
         if rows is None:
             try:
                 rows = self._list_rows()
@@ -148,20 +141,9 @@ class Catalog:
     def metadata_dates(self) -> dict[str, float]:
         """Article id -> the date its metadata table gives (seconds since the
         epoch), for articles that give one: the list's date order."""
-        from tuireader.index.list_order import date_stamp, metadata_date
+        from tuireader.index.list_order import dates_by_id
 
-        out: dict[str, float] = {}
-        rows = self._db.conn().execute(
-            "SELECT aid, metadata FROM articles WHERE metadata IS NOT NULL AND metadata != '[]'"
-        )
-        for aid, raw in rows:
-            try:
-                found = metadata_date(json.loads(raw))
-            except (ValueError, TypeError):
-                continue
-            if found is not None:
-                out[aid] = date_stamp(found)
-        return out
+        return dates_by_id(self._rows.metadata())
 
     def first_entries(self, n: int) -> list[CatalogEntry]:
         """The first ``n`` entries in list order, read with one indexed query:
@@ -175,7 +157,7 @@ class Catalog:
 
     def _list_rows(self, limit: int = -1) -> list[tuple]:
         root = (self._root_str,)  # one shared string, not one per row
-        return [r + root for r in self._db.rows(limit)]
+        return [r + root for r in self._rows.rows(limit)]
 
     def __len__(self) -> int:
         try:
@@ -198,17 +180,7 @@ class Catalog:
         parsed yet are not found. Without FTS5 (see ``uses_fts``) words match
         anywhere inside a word instead of as prefixes.
         """
-        terms = query_terms(query)
-        if not terms:
-            return []
-        try:
-            rowids = self._db.search_rowids(terms, limit)
-            ids = self._db.aids_for_rowids(rowids)
-        except sqlite3.DatabaseError as exc:
-            if is_corrupt(exc):
-                self._db.rebuild()
-            return []  # (a busy or unreachable index: the titles are still searched)
-        return [ids[r] for r in rowids if r in ids]
+        return search_sql.find_ids(self._rows, query, limit)
 
     # -- refreshing --------------------------------------------------------
 
@@ -286,321 +258,84 @@ class Catalog:
         return self._db.notice
 
     def _refresh(self, progress: ProgressFn | None, cancel: CancelFn | None) -> Changes:
+        """The steps: scan the folder, diff it with the index, write the diff,
+        parse and store what is new or changed (announcing the pending list
+        first), then bring the list snapshot up to date."""
         from tuireader.articles.scan import scan_stamps
 
         cancelled = cancel or (lambda: False)
         scanned = scan_stamps(self.root)
         if cancelled():
             return Changes(cancelled=True)
-        db = self._db
-        db.compact_if_needed()
-        stamps = db.stamps()
-        stubs: list[tuple] = []
-        stale: list[tuple[int, int, int]] = []
-        reorder: list[tuple[int, int]] = []
-        added: list[str] = []
-        changed: list[str] = []
-        seen: set[str] = set()
-        for i, (item_rel, item_size, item_mtime, _error) in enumerate(scanned):
-            rel = _rel_str(item_rel)
-            seen.add(rel)
-            size = item_size if item_size is not None else -1
-            mtime_ns = _to_ns(item_mtime)
-            stamp = stamps.get(rel)
-            if stamp is None:
-                aid = article_id(rel)
-                stubs.append((rel, aid, i, size, mtime_ns, _stub_title(rel)))
-                added.append(aid)
-                continue
-            rowid, old_size, old_mtime, _parsed, ord_ = stamp
-            if old_size != size or old_mtime != mtime_ns:
-                stale.append((size, mtime_ns, rowid))
-            if ord_ != i:
-                reorder.append((i, rowid))
-        gone = [rel for rel in stamps if rel not in seen]
+        self._db.compact_if_needed()
+        stamps = self._rows.stamps()
+        diff = diff_scan(scanned, stamps)
+        removed, todo = self._write_diff(diff, stamps)
+        added = set(diff.added)
+        changed = [aid for _rowid, _rel, aid, _size, _mtime in todo if aid not in added]
+        was_cancelled = self._parse_and_store(todo, progress, cancelled)
+        if self._snapshot.read(header_only=True) is None:
+            with self._db.write_lock:
+                self._snapshot.write(self._list_rows())
+        return Changes(tuple(diff.added), tuple(changed), tuple(removed), was_cancelled)
+
+    def _write_diff(self, diff: ScanDiff, stamps: Stamps) -> tuple[list[str], list[tuple]]:
+        """Write the scan's changes in one transaction: the ids of the removed
+        articles, and the rows left to parse ((rowid, rel, aid, size,
+        mtime_ns), in list order)."""
+        db, rows = self._db, self._rows
         with db.write_lock:
-            removed_ids = list(db.aids_for_rowids(stamps[rel][0] for rel in gone).values())
+            removed = list(rows.aids_for_rowids(diff.gone).values())
             with db.transaction() as con:
-                db.delete(con, [stamps[rel][0] for rel in gone])
-                db.mark_stale(con, stale)
-                db.set_order(con, reorder)
-                db.insert_stubs(con, stubs)
-                if gone or stale or reorder or stubs:
+                rows.delete(con, diff.gone)
+                rows.mark_stale(con, diff.stale)
+                rows.set_order(con, diff.reorder)
+                rows.insert_stubs(con, diff.stubs)
+                if diff:
                     db.bump_list_gen(con)
-            if stubs and not stamps:
-                # A first index: every row is a new stub, in list order. The
-                # list goes to the snapshot now (built here, not read back),
-                # so that a caller listing the pending files at
-                # ``progress(0, n)`` loads it several times faster than from
-                # SQLite (about 1 s for 100k rows).
-                rowids = [r[0] for r in con.execute("SELECT rowid FROM articles ORDER BY ord")]
-                root = self._root_str
-                rows = [
-                    (rowid, rel, aid, size, mtime_ns, 0, title, None, None, None, None, root)
-                    for rowid, (rel, aid, _ord, size, mtime_ns, title) in zip(
-                        rowids, stubs, strict=True
-                    )
-                ]
-                db.write_snapshot(rows)
-                todo = [r[:5] for r in rows]
-            else:
-                todo = con.execute(
-                    "SELECT rowid, rel, aid, size, mtime_ns FROM articles WHERE parsed=0 "
-                    "ORDER BY ord"
-                ).fetchall()
-        added_set = set(added)
-        changed = [aid for _r, _rel, aid, _s, _m in todo if aid not in added_set]
-        total = len(todo)
+            if diff.stubs and not stamps:
+                return removed, self._snapshot_first_index(con, diff.stubs)
+            return removed, rows.unparsed(con)
+
+    def _snapshot_first_index(self, con: sqlite3.Connection, stubs: list[tuple]) -> list[tuple]:
+        """A first index: every row is a new stub, in list order. The list goes
+        to the snapshot now (built here, not read back), so that a caller
+        listing the pending files at ``progress(0, n)`` loads it several times
+        faster than from SQLite (about 1 s for 100k rows). Returns the rows to
+        parse."""
+        rowids = self._rows.rowids_in_order(con)
+        root = self._root_str
+        rows = [
+            (rowid, rel, aid, size, mtime_ns, 0, title, None, None, None, None, root)
+            for rowid, (rel, aid, _ord, size, mtime_ns, title) in zip(rowids, stubs, strict=True)
+        ]
+        self._snapshot.write(rows)
+        return [r[:5] for r in rows]
+
+    def _parse_and_store(
+        self, todo: list[tuple], progress: ProgressFn | None, cancelled: CancelFn
+    ) -> bool:
+        """Parse ``todo`` and write it batch by batch, announcing the pending
+        list first (``progress(0, total)``) and each batch after. True when
+        ``cancelled`` stopped it before the end."""
+        db, total, done = self._db, len(todo), 0
         # Parser processes start before the caller hears of the pending list,
         # so that parsing overlaps whatever it does with it (an app lists it).
-        batches, pool = self._parse_batches(todo, cancelled)
-        done = 0
-        was_cancelled = False
+        batches, pool = parse_pool.parse_batches(self._root_str, todo, self.workers, cancelled)
         try:
             if progress:
                 progress(0, total)
             for batch in batches:
                 with db.write_lock, db.transaction() as con:
-                    db.store_parsed_many(con, batch)
+                    self._rows.store_parsed_many(con, batch)
                     db.bump_list_gen(con)
                 done += len(batch)
                 if progress:
                     progress(done, total)
                 if cancelled():
-                    was_cancelled = done < total
-                    break
+                    return done < total
         finally:
             if pool is not None:
                 pool.terminate()
                 pool.join()
-        if db.read_snapshot(header_only=True) is None:
-            with db.write_lock:
-                db.write_snapshot(self._list_rows())
-        return Changes(tuple(added), tuple(changed), tuple(removed_ids), was_cancelled)
-
-    def _parse_batches(
-        self, todo: Sequence[tuple], cancelled: CancelFn
-    ) -> tuple[Iterator[list[tuple[int, ParsedRow]]], Any]:
-        """Parsed rows in batches of about BATCH, in list order, and the pool
-        of parser processes (None when parsing in this thread), which the
-        caller ends. The processes start, and begin parsing, at once."""
-        root = str(self.root)
-        jobs = [
-            (root, from_db_rel(rel), size, mtime_ns) for _rowid, rel, _aid, size, mtime_ns in todo
-        ]
-        rowids = [t[0] for t in todo]
-        chunks = _chunks(jobs)
-        pool = None
-        n = min(self.workers, len(chunks))
-        if self.workers > 1 and len(todo) >= POOL_MIN_FILES:
-            pool = _start_pool(n)
-        if pool is None:  # small job, or no worker processes here: parse in this thread
-            return _parse_here(jobs, rowids), None
-        parsed = _ahead(pool, chunks, AHEAD_PER_WORKER * n)
-        return _parse_in_pool(parsed, rowids, cancelled), pool
-
-
-def _parse_here(jobs: list, rowids: list[int]) -> Iterator[list[tuple[int, ParsedRow]]]:
-    for start in range(0, len(jobs), BATCH):
-        chunk = jobs[start : start + BATCH]
-        yield list(zip(rowids[start:], _parse_chunk(chunk), strict=False))
-
-
-def _ahead(pool, chunks: list[list], n_ahead: int) -> Iterator[list[ParsedRow]]:
-    """Parsed chunks in order, with at most ``n_ahead`` handed out unread.
-
-    The parser processes run at normal priority (a lowered one let any busy
-    program on the machine starve them, and the index took twice as long),
-    but never far ahead of the writer: when it is the slower side they wait
-    instead of taking CPU from it and from the interface, and parsed text
-    does not pile up in memory.
-    """
-    queued: collections.deque = collections.deque()
-    rest = iter(chunks)
-    # (handed out here, not at the first next(): parsing starts at once)
-    for chunk in itertools.islice(rest, n_ahead):
-        queued.append(pool.apply_async(_parse_chunk, (chunk,)))
-    return _in_order(pool, queued, rest)
-
-
-def _in_order(pool, queued: collections.deque, rest: Iterator[list]) -> Iterator[list[ParsedRow]]:
-    while queued:
-        result = queued.popleft().get()
-        chunk = next(rest, None)
-        if chunk is not None:
-            queued.append(pool.apply_async(_parse_chunk, (chunk,)))
-        yield result
-
-
-def _parse_in_pool(
-    results: Iterator[list[ParsedRow]], rowids: list[int], cancelled: CancelFn
-) -> Iterator[list[tuple[int, ParsedRow]]]:
-    pending: list[tuple[int, ParsedRow]] = []
-    pos = 0
-    for result in results:
-        for parsed in result:
-            pending.append((rowids[pos], parsed))
-            pos += 1
-        if len(pending) >= BATCH:
-            yield pending
-            pending = []
-            if cancelled():
-                return
-    if pending:
-        yield pending
-
-
-# -- helpers (module level so that pool workers can import them) -----------
-
-
-def _chunks(jobs: list) -> list[list]:
-    return [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
-
-
-def _start_pool(n: int):
-    """A pool of ``n`` spawned parser processes, or None when none can start.
-
-    Spawned, not forked: the caller is usually a thread of a running app,
-    and forking a threaded process can deadlock. The processes (and
-    multiprocessing's resource tracker) never get the user's terminal: were
-    the app killed, they would write tracebacks and warnings over it.
-    """
-    import multiprocessing  # (only a first index or a large change needs it)
-
-    ctx = multiprocessing.get_context("spawn")
-    with _POOL_LOCK, _children_off_the_terminal():
-        try:
-            return ctx.Pool(n, initializer=_quiet_worker)
-        except Exception:
-            return None
-
-
-_POOL_LOCK = threading.Lock()
-_STD_FDS = (0, 1, 2)
-
-
-@contextlib.contextmanager
-def _children_off_the_terminal() -> Iterator[None]:
-    """While processes start: standard input, output and error are not handed
-    down (close-on-exec), and ``sys.stderr``, which multiprocessing passes to
-    its resource tracker, is the null device. (Textual's own ``sys.stderr``
-    has no file descriptor at all.)"""
-    saved_stderr = sys.stderr
-    inheritable: dict[int, bool] = {}
-    devnull = None
-    try:
-        devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
-        sys.stderr = devnull
-        for fd in _STD_FDS:
-            with contextlib.suppress(OSError):
-                inheritable[fd] = os.get_inheritable(fd)
-                os.set_inheritable(fd, False)
-    except OSError:
-        pass
-    try:
-        yield
-    finally:
-        for fd, was in inheritable.items():
-            with contextlib.suppress(OSError):
-                os.set_inheritable(fd, was)
-        sys.stderr = saved_stderr
-        if devnull is not None:
-            devnull.close()
-
-
-def _quiet_worker() -> None:
-    """In each parser process: the standard streams lead to the null device, so
-    nothing (a traceback when the app is gone, say) reaches a terminal."""
-    for fd in _STD_FDS:
-        try:
-            os.fstat(fd)
-            continue  # (open: not inherited, so something of this process's own)
-        except OSError:
-            pass
-        null = os.open(os.devnull, os.O_RDWR)
-        if null != fd:
-            os.dup2(null, fd)
-            os.close(null)
-    sys.stdin = None  # type: ignore[assignment]
-    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
-
-
-def query_terms(query: str) -> list[str]:
-    """The folded words of a search query (punctuation dropped)."""
-    from tuireader.index.normalize import fold
-
-    # Split where the FTS5 tokenizer splits (anything but letters and digits),
-    # so both back ends see the same words.
-    return _WORD.findall(fold(query))
-
-
-def _rel_str(rel: object) -> str:
-    return rel if isinstance(rel, str) else PurePosixPath(*Path(str(rel)).parts).as_posix()
-
-
-def _to_ns(mtime: float | int | None) -> int:
-    if mtime is None:
-        return -1  # stat failed: the scan's error is shown instead
-    if isinstance(mtime, int) and mtime > 10**14:
-        return mtime  # already nanoseconds
-    return int(round(mtime * 1_000_000_000))
-
-
-def _stub_title(rel: str) -> str:
-    """The file name without its extension: ``PurePosixPath(rel).stem``,
-    without building a path object for each of 100,000 new files."""
-    name = rel[rel.rfind("/") + 1 :]
-    if name and name != ".":
-        dot = name.rfind(".")
-        stem = name[:dot] if 0 < dot < len(name) - 1 else name
-    else:  # "sub/" or ".": let pathlib normalize
-        stem = PurePosixPath(rel).stem
-    # A file name is untrusted text too (escape sequences, undecodable bytes).
-    return clean_line(stem or rel)
-
-
-def _parse_chunk(jobs: Sequence[tuple[str, str, int, int]]) -> list[ParsedRow]:
-    return [_parse_one(*job) for job in jobs]
-
-
-def _parse_one(root: str, rel: str, size: int, mtime_ns: int) -> ParsedRow:
-    """Parse one file into what the index stores. Never raises."""
-    from tuireader.articles.loader import load_article
-    from tuireader.index.normalize import fold
-
-    root_path = Path(root)
-    try:
-        art = load_article(root_path / rel, root_path)
-        text_parts = [b.text for b in art.blocks]
-        if art.meta_caption:
-            text_parts.append(art.meta_caption)
-        text_parts.extend(f"{k} {v}" for k, v in art.metadata)
-        return ParsedRow(
-            rel=rel,
-            aid=art.id,
-            size=size,
-            mtime_ns=mtime_ns,
-            title=art.title,
-            comments=art.comments,
-            metadata_json=json.dumps([list(kv) for kv in art.metadata], ensure_ascii=False),
-            direction=art.direction.value,
-            lang=art.lang,
-            error=art.error,
-            search_title=fold(art.title),
-            search_body=fold("\n".join(text_parts)),
-        )
-    except Exception as exc:  # a parser bug must not stop the whole refresh
-        return ParsedRow(
-            rel=rel,
-            aid=article_id(rel),
-            size=size,
-            mtime_ns=mtime_ns,
-            title=_stub_title(rel),
-            comments=None,
-            metadata_json="[]",
-            direction=None,
-            lang=None,
-            error=f"could not index: {type(exc).__name__}",
-            search_title="",
-            search_body="",
-        )
+        return False

@@ -110,6 +110,21 @@ def date_stamp(value: date) -> float:
     return (value.toordinal() - date(1970, 1, 1).toordinal()) * 86400.0
 
 
+def dates_by_id(metadata: Iterable[tuple[str, str]]) -> dict[str, float]:
+    """Article id -> the date its metadata table gives (seconds since the
+    epoch), from (id, metadata table as JSON) pairs; the ids of tables with no
+    date, or unreadable, are left out."""
+    out: dict[str, float] = {}
+    for aid, raw in metadata:
+        try:
+            found = metadata_date(json.loads(raw))
+        except (ValueError, TypeError):
+            continue
+        if found is not None:
+            out[aid] = date_stamp(found)
+    return out
+
+
 def load_sort(state_dir: Path | None) -> str:
     if state_dir is None:
         return SORTS[0]

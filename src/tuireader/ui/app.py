@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from tuireader.articles.sanitize import clean_line
+from tuireader.index.source import Source
 from tuireader.settings.check import theme_problem
 from tuireader.settings.config import Settings, default_cache_dir, default_state_dir
 from tuireader.settings.state import StateStore, save_failed_note
@@ -26,7 +27,6 @@ from tuireader.ui.driver import TerminalIdentified, probing_driver
 from tuireader.ui.feed_commands import FeedsProvider
 from tuireader.ui.palette import ArticlesProvider, BidiCommandPalette, screen_options
 from tuireader.ui.screens.main import MainScreen
-from tuireader.ui.source import Source
 from tuireader.ui.tmux_notice import TmuxNotice
 from tuireader.ui.visual import toast_width, visual_text
 

@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from tuireader.articles.model import Article
 from tuireader.index.list_order import SORT_NAMES, load_sort, next_sort, save_sort
+from tuireader.index.source import Source
 from tuireader.rtl import TextOptions
 from tuireader.rtl.options import Mode
 from tuireader.settings.config import Settings
@@ -48,7 +49,6 @@ from tuireader.ui.screens.notices import Notices
 from tuireader.ui.screens.pane_focus import PaneFocus, next_unread
 from tuireader.ui.screens.size_guard import SizeGuard, set_layout_class
 from tuireader.ui.screens.state_saver import MARK_SAVE_DELAY, SAVE_DELAY, StateSaver
-from tuireader.ui.source import Source
 from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.bars import KeyBar, TitleBar
@@ -177,7 +177,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._apply_verdict(verdict)  # the panes exist: composed before Mount
 
     def _file_id(self, path: Path) -> str:
-        from tuireader.index.catalog import article_id
+        from tuireader.settings.paths import article_id
 
         return article_id(path.name)
 

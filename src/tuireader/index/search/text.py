@@ -1,21 +1,37 @@
-"""Find a query in a text with Arabic-aware folding (see `normalize`).
+"""Queries and texts compared with Arabic-aware folding (see ``normalize``).
 
-Match ranges are in indices of the original text, end exclusive, and cover
-the combining marks (harakat) and tatweel that follow the last matched
-letter, so a highlight never splits a letter from its marks.
+How a query is cut into words (``query_words`` for the title scan and the
+reader's highlight, ``query_terms`` for the index) and where a query occurs
+in a text. Match ranges are in indices of the original text, end exclusive,
+and cover the combining marks (harakat) and tatweel that follow the last
+matched letter, so a highlight never splits a letter from its marks.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from tuireader.index.normalize import fold, normalize
 
-__all__ = ["contains", "find_matches", "fold_query"]
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def query_words(query: str) -> list[str]:
+    """The query's words as typed (split at spaces)."""
+    return [w for w in query.split() if w.strip()]
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded words of a search query (punctuation dropped), as the index
+    is asked for them."""
+    # Split where the FTS5 tokenizer splits (anything but letters and digits),
+    # so both back ends see the same words.
+    return _WORD.findall(fold(query))
 
 
 def fold_query(query: str) -> str:
@@ -53,3 +69,12 @@ def find_matches(query: str, text: str) -> list[tuple[int, int]]:
             last_end = stop
         pos = folded.find(q, end)
     return matches
+
+
+def matches(query: str, text: str) -> list[tuple[int, int]]:
+    """Ranges of every word of ``query`` in ``text``, in order: what the reader
+    highlights for the filter's query."""
+    ranges: list[tuple[int, int]] = []
+    for word in query_words(query):
+        ranges.extend(find_matches(word, text))
+    return sorted(ranges)
