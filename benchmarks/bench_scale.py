@@ -166,7 +166,8 @@ def _list_rows(app) -> int:
 
 def _refresh_done(app) -> bool:
     scr = app.screen
-    return hasattr(scr, "_refreshing") and not scr._refreshing and _list_rows(app) > 0
+    library = getattr(scr, "library", None)
+    return library is not None and not library.refreshing and _list_rows(app) > 0
 
 
 def _cursor(app) -> int | None:
@@ -247,7 +248,7 @@ async def child_app(t0: float, kind: str, root: str, cache: str, state: str, wha
             end = time.perf_counter() + 600
             while not _refresh_done(app):  # background verify finished
                 if time.perf_counter() > end:
-                    busy = getattr(app.screen, "_refreshing", "?")
+                    busy = getattr(getattr(app.screen, "library", None), "refreshing", "?")
                     raise TimeoutError(
                         f"background refresh not done: screen {type(app.screen).__name__}, "
                         f"{_list_rows(app)} rows, refreshing {busy}"

@@ -118,6 +118,16 @@ def test_switching_bidi_mode_in_the_app_tells_the_terminal(tmp_path):
         assert raw.rindex(ALT_OFF) < raw.rindex(IMPLICIT)
 
 
+def test_switching_tells_the_terminal_when_the_mode_was_given_too(tmp_path):
+    # (no terminal to ask: the driver only writes, and still carries the switch)
+    with start(tmp_path, "--bidi", "app") as session:
+        ready(session)
+        session.send("B")  # app -> terminal
+        session.wait_for_bytes(IMPLICIT)
+        session.send("q")
+        assert session.wait_exit() == 0
+
+
 def test_the_seed_article_reads_right_to_left_on_screen(runs):
     run = runs()
     # the title shaped and in visual order: read back right to left, it is the title

@@ -33,7 +33,7 @@ async def test_a_failing_refresh_is_said_once_and_backs_off(make_app, monkeypatc
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await loaded(pilot)
-        await wait_for(pilot, lambda: not screen._refreshing)
+        await wait_for(pilot, lambda: not screen.library.refreshing)
         rows = [r.title for r in screen.article_list.rows]
         calls = []
 
@@ -43,17 +43,17 @@ async def test_a_failing_refresh_is_said_once_and_backs_off(make_app, monkeypatc
 
         monkeypatch.setattr(Catalog, "refresh", full)
         for n in range(1, 4):
-            screen._retry_at = 0.0  # (as if the back-off had passed)
-            screen._poll()
-            await wait_for(pilot, lambda n=n: len(calls) == n and not screen._refreshing)
-        screen._poll()  # within the back-off: not tried again
+            screen.library.retry_at = 0.0  # (as if the back-off had passed)
+            screen.library.poll()
+            await wait_for(pilot, lambda n=n: len(calls) == n and not screen.library.refreshing)
+        screen.library.poll()  # within the back-off: not tried again
         assert len(calls) == 3
-        assert screen._backoff >= 8
+        assert screen.library.backoff >= 8
         assert len(messages(app, "disk full")) == 1
         assert [r.title for r in screen.article_list.rows] == rows
         monkeypatch.undo()
-        screen._retry_at = 0.0
-        screen._poll()
+        screen.library.retry_at = 0.0
+        screen.library.poll()
         await wait_for(pilot, lambda: messages(app, "in order again"))
 
 
@@ -61,7 +61,7 @@ async def test_a_library_folder_gone_for_a_while(make_app, articles):
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await loaded(pilot)
-        await wait_for(pilot, lambda: not screen._refreshing)
+        await wait_for(pilot, lambda: not screen.library.refreshing)
         await pilot.press("j", "j", "enter")
         await wait_for(pilot, lambda: screen.article is not None
                        and screen.article.id == screen.article_list.current.id)
@@ -69,14 +69,14 @@ async def test_a_library_folder_gone_for_a_while(make_app, articles):
         rows = [r.id for r in screen.article_list.rows]
         away = articles.with_name("articles-away")
         articles.rename(away)
-        screen._poll()
+        screen.library.poll()
         await wait_for(pilot, lambda: "folder missing" in screen_text(app))
         assert [r.id for r in screen.article_list.rows] == rows
         assert screen.article_list.current.id == here
         assert len(messages(app, "cannot be reached")) == 1
         away.rename(articles)
-        screen._retry_at = 0.0
-        screen._poll()
+        screen.library.retry_at = 0.0
+        screen.library.poll()
         await wait_for(pilot, lambda: "unread ·" in screen_text(app))
         assert [r.id for r in screen.article_list.rows] == rows
         assert screen.article_list.current.id == here
@@ -89,6 +89,6 @@ async def test_a_row_that_is_only_an_error_is_not_counted_unread(make_app, artic
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
-        await wait_for(pilot, lambda: not screen._refreshing
+        await wait_for(pilot, lambda: not screen.library.refreshing
                        and len(screen.article_list.rows) == total + 1)
         await wait_for(pilot, lambda: f"{total} unread · {total + 1}" in screen_text(app))

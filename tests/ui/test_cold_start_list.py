@@ -31,7 +31,7 @@ async def test_files_are_listed_while_the_index_is_built(make_app, monkeypatch):
             # parsing has not run yet, and the files are on the list already
             assert not gate.is_set()
             assert listed and all(row.pending for row in listed)
-            assert screen._refreshing
+            assert screen.library.refreshing
 
             gate.set()
             await wait_for(

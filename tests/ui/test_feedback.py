@@ -17,7 +17,7 @@ async def test_r_with_nothing_changed_says_so(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await loaded(pilot)
-        await wait_for(pilot, lambda: not screen._refreshing)
+        await wait_for(pilot, lambda: not screen.library.refreshing)
         await pilot.press("r")
         await wait_for(pilot, lambda: "No new, changed or deleted files." in said(app))
 
@@ -39,7 +39,7 @@ async def test_new_and_deleted_files_are_announced(make_app, articles):
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await loaded(pilot)
-        await wait_for(pilot, lambda: not screen._refreshing)
+        await wait_for(pilot, lambda: not screen.library.refreshing)
         (articles / "new.txt").write_text("A new title\n\nBody.\n", encoding="utf-8")
         await pilot.press("r")
         await wait_for(pilot, lambda: any("1 new article" in m for m in said(app)))
@@ -49,7 +49,7 @@ async def test_deleting_the_open_article_says_so(make_app, articles):
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await loaded(pilot)
-        await wait_for(pilot, lambda: not screen._refreshing)
+        await wait_for(pilot, lambda: not screen.library.refreshing)
         current = screen.article_list.current
         (articles / current.rel).unlink()
         await pilot.press("r")

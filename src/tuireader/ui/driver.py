@@ -5,19 +5,26 @@ The questions go out once the terminal is in raw mode (so no answer is echoed
 onto the user's shell); the first frame does not wait for them. Every read from
 the terminal passes through the probe's reply filter before Textual's key
 parser sees it, and the verdict is posted to the app as a message.
+
+The same driver, probing or not, is the one way a control sequence of ours
+reaches the terminal while the app runs (``write_to_terminal``): the driver's
+writer thread owns the output stream.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import selectors
 import sys
 import time
+import weakref
 from codecs import getincrementaldecoder
+from typing import Any
 
+from textual import constants
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
+from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
@@ -32,11 +39,26 @@ class TerminalIdentified(Message):
         self.verdict = verdict
 
 
+# Each running app's driver, when it is ours (not under run_test, whose
+# headless driver has no terminal to write to).
+_DRIVERS: weakref.WeakKeyDictionary[App[Any], ProbingDriver] = weakref.WeakKeyDictionary()
+
+
 def probing_driver(probe: Probe | None) -> type[ProbingDriver] | None:
-    """The driver class for the app: None (Textual's choice) when not probing."""
-    if probe is None or sys.platform == "win32":
+    """The driver class for the app: None (Textual's choice) on Windows or
+    when $TEXTUAL_DRIVER names another; without a probe, one that only writes."""
+    if sys.platform == "win32" or (probe is None and constants.DRIVER is not None):
         return None
-    return ProbingDriver.with_probe(probe)
+    return ProbingDriver.with_probe(probe) if probe is not None else ProbingDriver
+
+
+def write_to_terminal(app: App[Any], sequence: str) -> None:
+    """Send ``sequence`` (a bidi switch, say) to the terminal in order with the
+    frames: through the driver, never straight to the stream it writes from
+    another thread. Nothing to do headless or under a driver not ours."""
+    driver = _DRIVERS.get(app)
+    if driver is not None and sequence:
+        driver.write(sequence)
 
 
 class ProbingDriver(LinuxDriver):
@@ -45,12 +67,15 @@ class ProbingDriver(LinuxDriver):
 
     probe: Probe | None = None
 
+    def __init__(self, app: App[Any], **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        _DRIVERS[app] = self
+
     @classmethod
     def with_probe(cls, probe: Probe) -> type[ProbingDriver]:
         return type("ProbingDriver", (cls,), {"probe": probe})
 
     def start_application_mode(self) -> None:
-        self._loop = asyncio.get_running_loop()
         super().start_application_mode()
         probe = self.probe
         if probe is not None and probe.queries and self.input_tty:
@@ -60,9 +85,7 @@ class ProbingDriver(LinuxDriver):
 
     def _tell_app(self, verdict: Verdict) -> None:
         try:
-            asyncio.run_coroutine_threadsafe(
-                self._app._post_message(TerminalIdentified(verdict)), loop=self._loop
-            )
+            self.send_message(TerminalIdentified(verdict))
         except RuntimeError:
             pass  # the app is closing: nothing left to switch
 

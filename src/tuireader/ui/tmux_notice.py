@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Mapping
+from dataclasses import replace
 
 from textual.app import App
 from textual.notifications import Notification, Notify
@@ -70,5 +71,7 @@ class TmuxNotice:
 
     def dismiss(self) -> None:
         shown, self._shown = self._shown, None
-        if shown is not None and shown in self.app._notifications:
-            self.app._unnotify(shown)
+        if shown is not None:
+            # The same notice (same identity) again, already expired: Textual
+            # replaces the one on screen with it and drops it as expired.
+            self.app.post_message(Notify(replace(shown, timeout=0)))

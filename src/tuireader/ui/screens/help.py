@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tuireader.rtl import TextOptions
+from tuireader.rtl.options import Mode
 from tuireader.settings.config import KEY_ACTIONS
 from tuireader.settings.paths import display_path
 from tuireader.ui.keys import display_keys
@@ -41,7 +42,7 @@ class HelpScreen(ScrollingModal):
     BODY = "help-body"
     BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close", id="help_close")]
 
-    def __init__(self, keymap: Mapping[str, str], config_path: Path | None, mode: str) -> None:
+    def __init__(self, keymap: Mapping[str, str], config_path: Path | None, mode: Mode) -> None:
         super().__init__()
         self.keymap = keymap
         self.config_path = config_path

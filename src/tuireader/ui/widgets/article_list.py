@@ -193,6 +193,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                 Region(0, self.cursor, width, 1), animate=False, force=True, immediate=True
             )
 
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row ``index`` (clamped to the list)."""
+        self._set_cursor(index)
+
     def move(self, delta: int) -> None:
         self._set_cursor(self.cursor + delta)
 
@@ -310,9 +314,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
 def _title_cells(row: Row, width: int, options: TextOptions) -> tuple[str, int]:
     title = " ".join(row.title.split()) or "(untitled)"
-    try:
-        visual = cut_title(title, width, direction=row.direction, options=options)
-    except Exception:  # noqa: BLE001 - a text-library failure must not break the list
-        visual = title[: max(0, width - 1)] + "…" if len(title) > width else title
+    visual = cut_title(title, width, direction=row.direction, options=options)
     return visual, cell_width(visual)
 

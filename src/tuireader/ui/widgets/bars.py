@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from tuireader.articles.model import Direction
+from tuireader.articles.model import Article, Direction
 from tuireader.rtl import TextOptions, truncate
 
 ICON_CELLS = 8  # the icon's place at the left (clicking it opens the palette)
@@ -46,6 +46,24 @@ class TitleBar(Widget, can_focus=False):
     ) -> None:
         self._article = (" ".join(title.split()), direction, options) if title else None
         self.refresh()
+
+    def show_article(self, article: Article | None, options: TextOptions) -> None:
+        """Name ``article`` (None: none is open), here and in the app's sub_title."""
+        if article is None:
+            self.show_title(None)
+            sub_title = ""
+        else:
+            self.show_title(article.title, article.direction, options)
+            title = " ".join(article.title.split())
+            sub_title = truncate(title, 60, direction=article.direction, options=options)
+        # (set_reactive: assigning it would repaint the whole screen; this
+        # bar, which draws it when no article is named, knows already)
+        self.app.set_reactive(type(self.app).sub_title, sub_title)
+
+    @property
+    def shown_title(self) -> str | None:
+        """The article title the bar names (on one line), if any."""
+        return self._article[0] if self._article else None
 
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._changed, init=False)
@@ -86,10 +104,7 @@ class TitleBar(Widget, can_focus=False):
 
 
 def _visual(text: str, width: int, direction: Direction, options: TextOptions) -> str:
-    try:
-        return truncate(text, width, direction=direction, options=options)
-    except Exception:  # noqa: BLE001 - the title bar is a nicety
-        return ""
+    return truncate(text, width, direction=direction, options=options)
 
 
 def fit(text: Text, width: int) -> Text:
