@@ -51,3 +51,28 @@ def test_latin_first_then_arabic_in_one_text_are_both_classified():
     text = "The exhibition \u0627\u0644\u062e\u0637 \u05e9\u05dc\u05d5\u05dd opens"
     assert classes(text) == "".join(expected_class(ch) for ch in text)
     assert set(codes(text).translate(TO_JOIN)) <= set("DRU")
+
+
+def test_a_character_is_in_the_table_only_once_its_glyphs_are_there(monkeypatch):
+    """Layout runs in several threads: one that finds a character's code in the
+    table shapes it at once, so its glyphs must already be registered (else a
+    final form came out as the CJK character its key happens to be)."""
+    from tuireader.rtl import joining
+    from tuireader.rtl.paragraph import prepare
+
+    letter = "\u0778"  # ݸ: right-joining, no presentation forms
+    monkeypatch.delitem(charinfo._TABLE, ord(letter), raising=False)
+    for digit in range(4):
+        monkeypatch.delitem(joining.GLYPHS, ord(letter) + digit * 0x10000, raising=False)
+    codes.cache_clear()
+    register, seen = joining.register, []
+
+    def spy(char: str, jtype: str) -> None:
+        seen.append((char, ord(char) in charinfo._TABLE))
+        register(char, jtype)
+
+    monkeypatch.setattr(joining, "register", spy)
+    shaped = prepare("ب" + letter, True, "app", True, True).text
+    assert (letter, False) in seen and (letter, True) not in seen
+    assert shaped == "\ufe91" + letter  # beh initial, the letter as itself
+    codes.cache_clear()

@@ -10,6 +10,7 @@ resolution and wrapping then work on these ASCII strings.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -58,13 +59,23 @@ def _code(bidi: str, width: int, join: str) -> str:
     return code
 
 
+# Layout runs on the UI thread and in workers at once: one filler at a time
+# (two could give two combinations the same code), and a character enters
+# _TABLE only once its glyphs are registered, since a code in the table is
+# what tells shaping the glyphs are there (a lookup needs no lock).
+_FILL_LOCK = threading.Lock()
+
+
 def _fill(cps: Iterable[int]) -> None:
-    for cp in cps:
-        ch = chr(cp)
-        bidi = BIDI_CODE.get(unicodedata.bidirectional(ch), "O")
-        join = joining.join_type(ch)
-        _TABLE[cp] = _code(bidi, char_width(ch), join)
-        joining.register(ch, join)
+    with _FILL_LOCK:
+        for cp in cps:
+            if cp in _TABLE:
+                continue
+            ch = chr(cp)
+            bidi = BIDI_CODE.get(unicodedata.bidirectional(ch), "O")
+            join = joining.join_type(ch)
+            joining.register(ch, join)
+            _TABLE[cp] = _code(bidi, char_width(ch), join)
 
 
 # Filled with the characters met, not up front (filling the Latin, Arabic and
