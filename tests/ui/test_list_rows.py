@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from tuireader.articles.model import Direction
+from tuireader.index.list_rows import ListRows
 from tuireader.settings.state import StateStore
-from tuireader.ui.screens.list_rows import ListRows
 
 
 @dataclass(frozen=True)

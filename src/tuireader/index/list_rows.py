@@ -2,7 +2,7 @@
 view (all, unread, starred) and the order; and the words around them
 (the count in the list's frame, the reader's message when nothing is shown).
 
-No Textual here: the screen hands the result to the list.
+No Textual here: the screen hands the result to the article list.
 """
 
 from __future__ import annotations
@@ -18,12 +18,24 @@ from tuireader.index.list_order import (
     in_view,
     sort_rows,
 )
+from tuireader.rtl import Direction
 from tuireader.settings.state import StateStore
-from tuireader.ui.widgets.article_list import Row
 
 # What reading the index can raise (the catalog turns SQLite's own errors into
 # IndexUnavailable where it can say more).
 INDEX_ERRORS = (IndexUnavailable, sqlite3.Error, OSError)
+
+
+class Row(Protocol):
+    """What the list needs to know about an article (a CatalogEntry fits)."""
+
+    id: str
+    title: str
+    comments: int | None
+    error: str | None
+
+    @property
+    def direction(self) -> Direction: ...
 
 
 class Dates(Protocol):

@@ -100,7 +100,7 @@ class TuiReaderApp(App[int]):
     def _startup_notices(
         self, problems: list[str], state_notices: list[str], index_notice: str | None = None
     ) -> None:
-        """One toast, however many problems (several used to stack past the
+        """One toast, however many problems (several would stack past the
         top of the screen and vanish); each is kept whole for *Messages*, a
         scrollable screen in the command palette."""
         self.messages += [*problems, *state_notices, *([index_notice] if index_notice else [])]

@@ -23,8 +23,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tuireader.index.faults import IndexUnavailable
+from tuireader.index.list_rows import INDEX_ERRORS
 from tuireader.settings.state import StateStore
-from tuireader.ui.screens.list_rows import INDEX_ERRORS
 from tuireader.ui.screens.notices import Notices
 from tuireader.ui.widgets.article_list import Row
 from tuireader.ui.widgets.filter_bar import Searcher, search_ids

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tuireader.index.list_rows import ListRows
 from tuireader.ui.frame_labels import set_subtitle
-from tuireader.ui.screens.list_rows import ListRows
 from tuireader.ui.widgets.article_list import ArticleList, Row
 from tuireader.ui.widgets.filter_bar import FilterBar
 

@@ -30,6 +30,7 @@ from textual.widgets import Input, Static
 
 from tuireader.articles.model import Article
 from tuireader.index.list_order import SORT_NAMES, load_sort, next_sort, save_sort
+from tuireader.index.list_rows import ListRows
 from tuireader.index.source import Source
 from tuireader.rtl import TextOptions
 from tuireader.rtl.options import Mode
@@ -42,7 +43,6 @@ from tuireader.ui.screens.auto_bidi import AutoBidi
 from tuireader.ui.screens.feed_fetcher import FeedFetcher
 from tuireader.ui.screens.library_watcher import LibraryWatcher, announcement
 from tuireader.ui.screens.list_content import ListContent
-from tuireader.ui.screens.list_rows import ListRows
 from tuireader.ui.screens.notices import Notices
 from tuireader.ui.screens.pane_focus import PaneFocus, next_unread
 from tuireader.ui.screens.size_guard import SizeGuard, set_layout_class

@@ -8,7 +8,7 @@ as Strips, so scrolling 10,000 articles only ever formats what is on screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.articles.model import Direction
+from tuireader.index.list_rows import Row
 from tuireader.layout.title_cut import cut_title
 from tuireader.rtl import TextOptions, cell_width
 
@@ -28,18 +29,6 @@ UNREAD_MARK = "●"
 STAR_MARK = "★"
 ERROR_MARK = "!"
 COUNT_WIDTH = 4  # "999+"
-
-
-class Row(Protocol):
-    """What the list needs to know about an article (a CatalogEntry fits)."""
-
-    id: str
-    title: str
-    comments: int | None
-    error: str | None
-
-    @property
-    def direction(self) -> Direction: ...
 
 
 def count_text(comments: int | None) -> str:
