@@ -65,6 +65,7 @@ def test_a_character_is_in_the_table_only_once_its_glyphs_are_there(monkeypatch)
     for digit in range(4):
         monkeypatch.delitem(joining.GLYPHS, ord(letter) + digit * 0x10000, raising=False)
     codes.cache_clear()
+    prepare.cache_clear()
     register, seen = joining.register, []
 
     def spy(char: str, jtype: str) -> None:
@@ -76,3 +77,4 @@ def test_a_character_is_in_the_table_only_once_its_glyphs_are_there(monkeypatch)
     assert (letter, False) in seen and (letter, True) not in seen
     assert shaped == "\ufe91" + letter  # beh initial, the letter as itself
     codes.cache_clear()
+    prepare.cache_clear()

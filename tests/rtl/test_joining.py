@@ -173,3 +173,37 @@ def test_transparent_characters_never_change_the_joining(letters):
     plain = "".join(letter for letter, _ in letters)
     marked = "".join(letter + "".join(marks) for letter, marks in letters)
     assert "".join(ch for ch in shaped(marked) if ch not in MARKS) == shaped(plain)
+
+
+# A character of another plane has a code equal to some BMP letter's form key
+# (U+20627, a CJK ideograph = alef's final form key): it must stay itself.
+ASTRAL = st.characters(
+    min_codepoint=0x10000, categories=("Lo", "Lu", "Ll", "So", "Nd", "No")
+).filter(lambda c: unicodedata.normalize("NFC", c) == c)  # (compatibility ideographs compose)
+
+
+@given(ASTRAL)
+@settings(max_examples=300, deadline=None)
+def test_a_character_of_another_plane_beside_arabic_stays_itself(char):
+    for text in (BEH + char, char + BEH, BEH + char + BEH, "\u0627" + char + "\u0778"):
+        out = shaped(text)
+        assert [c for c in out if ord(c) >= 0x10000] == [char], (text, out)
+
+
+def test_a_cjk_ideograph_is_not_taken_for_a_final_alef():
+    assert shaped(BEH + "\U00020627") == "\ufe8f\U00020627"  # beh alone, the ideograph as is
+
+
+def test_meeting_an_ideograph_first_does_not_change_a_letter_met_after():
+    """In a fresh process, so the order is sure: U+20778 laid out before ݸ
+    (U+0778, whose final form key it is) must not take that key from it."""
+    import subprocess
+    import sys
+
+    code = (
+        "from tuireader.rtl.paragraph import prepare\n"
+        "prepare('\\U00020778', True, 'app', True, True)\n"
+        "print(ascii(prepare('\\u0628\\u0778', True, 'app', True, True).text))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ascii("\ufe91\u0778")

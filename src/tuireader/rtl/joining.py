@@ -62,6 +62,8 @@ def register(char: str, jtype: str) -> None:
     """Make sure every form ``char`` can take has a glyph (itself if Unicode
     encodes no presentation form for it)."""
     cp = ord(char)
+    if cp >= _PLANE:
+        return  # never keyed (see _forms); its code is some BMP letter's form key
     for digit in range(4) if jtype in "DRLC" else (0,):
         GLYPHS.setdefault(cp + digit * _PLANE, char)
 
@@ -102,16 +104,21 @@ def _forms(text: str, joins: str) -> str:
     # its UTF-32 code, then one translate() turns every (letter, form) key
     # into its glyph.
     form = format(digits, f"0{n}x").encode("ascii").translate(_DIGIT_VALUE)
-    if _ASTRAL.search(text):  # keep other planes intact: add instead of set
-        keyed = int.from_bytes(text.encode("utf-32-le"), "little")
-        spread = bytearray(4 * n)
-        spread[2::4] = form
-        keyed += int.from_bytes(spread, "little")
-        utf32 = bytearray(keyed.to_bytes(4 * n, "little"))
-    else:
-        utf32 = bytearray(text.encode("utf-32-le"))
-        utf32[2::4] = form
-    return utf32.decode("utf-32-le").translate(GLYPHS)
+    # Characters of other planes never join and are never keyed: the code of
+    # one (U+20627, a CJK ideograph) is a BMP letter's key (alef, final form).
+    # They stand aside as U+FFFD and come back after.
+    astral = [(mo.start(), mo.group()) for mo in _ASTRAL.finditer(text)]
+    if astral:
+        text = _ASTRAL.sub("\ufffd", text)
+    utf32 = bytearray(text.encode("utf-32-le"))
+    utf32[2::4] = form
+    out = utf32.decode("utf-32-le").translate(GLYPHS)
+    if astral:
+        chars = list(out)
+        for i, char in astral:
+            chars[i] = char
+        out = "".join(chars)
+    return out
 
 
 def shape(text: str, joins: str) -> tuple[str, list[int]]:
