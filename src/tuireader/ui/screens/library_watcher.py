@@ -164,6 +164,13 @@ class LibraryWatcher(Widget):
         if not self.refreshing and time.monotonic() >= self.retry_at:
             self.refresh_library()
 
+    def refresh_by_key(self) -> None:
+        """``r``: re-scan now, unless a scan is under way (then say so)."""
+        if self.refreshing:
+            self.notices.say("Already refreshing…", timeout=2)
+        else:
+            self.refresh_library(manual=True)
+
     def refresh_library(self, manual: bool = False) -> None:
         """Re-scan the directory now (``manual``: say so if nothing changed)."""
         self._refresh_worker(initial=False, manual=manual)

@@ -40,6 +40,15 @@ class ListContent:
             self.on_empty()
         self.update_counts()
 
+    def set_view(self, view: str) -> None:
+        """Show every row, or only the unread or the starred ones."""
+        self.rows.view = view
+        self.rebuild()
+
+    def set_sort(self, sort: str) -> None:
+        self.rows.set_sort(sort)
+        self.rebuild()
+
     def set_entries(self, entries: list[Row], ids: list[str] | None, keep_id: str | None) -> None:
         """The library's rows, and the filter's matches among them (None: not run)."""
         self.rows.entries = entries

@@ -60,3 +60,8 @@ class SizeGuard:
             elif screen.focused is None:
                 screen.set_focus(self.home())
         screen.refresh_bindings()
+
+    def allows(self, action: str) -> bool:
+        """Quitting always; ``small_quit`` only while too small, and nothing
+        else then (nothing else is on screen to act on)."""
+        return action == "quit" or self.too_small == (action == "small_quit")
