@@ -99,6 +99,12 @@ class LibrarySync:
             screen.saver.schedule()
             screen.notices.say(message, timeout=6)
 
+    def feeds_done(self) -> None:
+        self.screen.content.update_counts()
+        library = self.screen.library
+        if not library.refreshing:  # the new files reach the list through a rescan
+            library.refresh_library()
+
     def marks_reloaded(self) -> None:
         self.screen.article_list.refresh_row()
         self.screen.content.update_counts()

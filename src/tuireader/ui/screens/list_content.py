@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
+
 from tuireader.index.list_rows import ListRows
 from tuireader.ui.frame_labels import set_subtitle
 from tuireader.ui.widgets.article_list import ArticleList, Row
@@ -79,6 +81,9 @@ class ListContent:
         if count is not None:
             self.filter_bar().set_count(count)
         set_subtitle(lst, label)
+
+    def feeds_progress(self, done: int, total: int, new: int) -> None:
+        self.lst().border_subtitle = Text(f"feeds {done}/{total} · {new} new")
 
     def indexing(self, done: int, total: int) -> None:
         if total and done < total:

@@ -7,9 +7,10 @@ table, so the config's [keys] table rebinds them and the footer, the help
 screen and the command palette list the same thing; each action is one line
 handing the key to a part. The parts, each in its own module: keeping the
 list in step with the directory (``library_watcher``) and its rows arriving
-(``library_sync``), what the list shows (``list_content``, ``list_rows``), the
-filter box (``list_filter``, ``widgets.filter_bar``), the article on screen and
-its marks (``reading``), fetching feeds (``feed_fetcher``), saving the state
+(``library_sync``), what the list shows (``list_content``, ``list_rows``), its
+view and order (``list_modes``), the filter box (``list_filter``,
+``widgets.filter_bar``), the article on screen and its marks (``reading``),
+fetching feeds (``feed_fetcher``), saving the state
 (``state_saver``), the text options (``text_switches``) and the terminal's bidi
 verdict (``auto_bidi``), the notices (``notices``), the size (``size_guard``)
 and the panes' focus (``pane_focus``).
@@ -27,7 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tuireader.articles.model import Article
-from tuireader.index.list_order import SORT_NAMES, load_sort, next_sort, save_sort
+from tuireader.index.list_order import load_sort
 from tuireader.index.list_rows import ListRows
 from tuireader.index.source import Source
 from tuireader.rtl import TextOptions
@@ -41,6 +42,7 @@ from tuireader.ui.screens.library_sync import LibrarySync
 from tuireader.ui.screens.library_watcher import LibraryWatcher
 from tuireader.ui.screens.list_content import ListContent
 from tuireader.ui.screens.list_filter import ListFilter
+from tuireader.ui.screens.list_modes import ListModes
 from tuireader.ui.screens.notices import Notices
 from tuireader.ui.screens.pane_focus import PaneFocus
 from tuireader.ui.screens.reading import Reading
@@ -84,6 +86,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.switches = TextSwitches(self)
         self.sync = LibrarySync(self)
         self.filtering = ListFilter(self)
+        self.modes = ListModes(self)
         self.size_guard = SizeGuard(self, lambda: self.article_list)
         self.panes = PaneFocus(self, "#list", "#reader", "#metadata")
         self.article: Article | None = None  # the article on screen
@@ -240,14 +243,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @on(FeedFetcher.Progress)
     def _feed_progress(self, event: FeedFetcher.Progress) -> None:
-        label = f"feeds {event.done}/{event.total} · {event.new} new"
-        self.article_list.border_subtitle = Text(label)
+        self.content.feeds_progress(event.done, event.total, event.new)
 
     @on(FeedFetcher.Done)
     def _feeds_done(self) -> None:
-        self.content.update_counts()
-        if not self.library.refreshing:  # the new files reach the list through a rescan
-            self.library.refresh_library()
+        self.sync.feeds_done()
 
     # -- text options and bidi -------------------------------------------
 
@@ -332,20 +332,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.filtering.escape()
 
     def action_sort(self) -> None:
-        self.sort = next_sort(self.sort)
-        save_sort(self.store.state_dir, self.sort)
-        self.notices.say(f"Sorted by {SORT_NAMES[self.sort]}.", timeout=2)
+        self.modes.next_sort()
 
     def action_view_unread(self) -> None:
-        self._toggle_view("unread")
+        self.modes.toggle_view("unread")
 
     def action_view_starred(self) -> None:
-        self._toggle_view("starred")
-
-    def _toggle_view(self, view: str) -> None:
-        self.view = "all" if self.view == view else view
-        shown = "all articles" if self.view == "all" else f"{self.view} articles only"
-        self.notices.say(f"Showing {shown}.", timeout=2)
+        self.modes.toggle_view("starred")
 
     def action_fetch_feeds(self) -> None:
         self.feeds.fetch()
