@@ -5,12 +5,15 @@ marks of a moved library found again."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tuireader.ui.frame_labels import set_title
 from tuireader.ui.screens.library_watcher import LibraryWatcher, announcement
 from tuireader.ui.visual import message_line
 from tuireader.ui.widgets.article_list import Row
+
+if TYPE_CHECKING:  # (the screen imports this module)
+    from tuireader.ui.screens.main import MainScreen
 
 LIST_LABEL_CELLS = 20  # the library's label before the list has a width
 
@@ -18,7 +21,7 @@ LIST_LABEL_CELLS = 20  # the library's label before the list has a width
 class LibrarySync:
     """Puts the rows ``screen.library`` posts on ``screen``'s list."""
 
-    def __init__(self, screen: Any) -> None:
+    def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.loaded_once = False  # the list has had rows once
         self._moved_checked = False  # looked for the marks of a moved library

@@ -3,18 +3,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.widget import AwaitMount
 
 from tuireader.rtl import TextOptions
 from tuireader.ui.widgets.filter_bar import FilterBar
 
+if TYPE_CHECKING:  # (the screen imports this module)
+    from tuireader.ui.screens.main import MainScreen
+
 
 class ListFilter:
     """The filter box of ``screen`` and what its answers change there."""
 
-    def __init__(self, screen: Any) -> None:
+    def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self._bar: FilterBar | None = None
         self._mounted: AwaitMount | None = None  # (the filter box is composed)

@@ -4,15 +4,18 @@ for the next start, and each switch is said."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tuireader.index.list_order import SORT_NAMES, next_sort, save_sort
+
+if TYPE_CHECKING:  # (the screen imports this module)
+    from tuireader.ui.screens.main import MainScreen
 
 
 class ListModes:
     """Switches ``screen.view`` and ``screen.sort`` (their watchers rebuild the list)."""
 
-    def __init__(self, screen: Any) -> None:
+    def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
 
     def next_sort(self) -> None:

@@ -3,7 +3,7 @@ bar naming it, where it was left, and its read and starred marks."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tuireader.ui.screens.pane_focus import next_unread
 from tuireader.ui.screens.state_saver import MARK_SAVE_DELAY
@@ -11,12 +11,15 @@ from tuireader.ui.widgets.article_list import Row
 from tuireader.ui.widgets.bars import TitleBar
 from tuireader.ui.widgets.reader_pipeline import ArticleShown
 
+if TYPE_CHECKING:  # (the screen imports this module)
+    from tuireader.ui.screens.main import MainScreen
+
 
 class Reading:
     """Keeps ``screen.article`` (the article on screen) and the panes that
     show it in step with the list's cursor."""
 
-    def __init__(self, screen: Any) -> None:
+    def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
 
     def highlighted(self) -> None:

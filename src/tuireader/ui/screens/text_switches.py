@@ -5,13 +5,16 @@ change."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tuireader.rtl import TextOptions
 from tuireader.rtl.options import Mode
 from tuireader.settings.config import Settings
 from tuireader.terminal.detect import Verdict
 from tuireader.ui.frame_labels import set_subtitle
+
+if TYPE_CHECKING:  # (the screen imports this module)
+    from tuireader.ui.screens.main import MainScreen
 
 
 def initial_options(settings: Settings) -> TextOptions:
@@ -24,7 +27,7 @@ def initial_options(settings: Settings) -> TextOptions:
 class TextSwitches:
     """Switches ``screen.options``; ``screen.bidi`` decides what a verdict changes."""
 
-    def __init__(self, screen: Any) -> None:
+    def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self._pending: Verdict | None = None  # (kept until mounted)
 
