@@ -73,6 +73,15 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], timeout: float =
         await pilot.pause(0.01)
 
 
+async def wait_unheld(pilot: Pilot, predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Like ``wait_for``, without waiting for the workers: for a test that holds
+    one of them on purpose. Bounded by time; the bound only guards against a hang."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "the app never reached the expected state"
+        await pilot.pause(0.01)
+
+
 async def loaded(pilot: Pilot) -> MainScreen:
     """Wait until the list is filled and the highlighted article is shown, laid out whole."""
     app = pilot.app

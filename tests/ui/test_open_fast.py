@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ import tuireader.ui.widgets.reader_pipeline as pipeline_module
 from tuireader.articles.model import Article, Block, BlockKind, Direction
 from tuireader.ui.widgets.reader import ReaderView
 
-from .conftest import loaded, region_rows, settle
+from .conftest import loaded, region_rows, settle, wait_unheld
 
 SIZES = [(80, 24), (160, 50)]
 TITLE = "A very long article"
@@ -54,16 +53,6 @@ def held(monkeypatch):
     release.set()
 
 
-async def pump(pilot: Pilot, predicate, timeout: float = 60.0) -> None:
-    """Let the app run until ``predicate`` holds, without waiting on workers
-    (one of them is held on purpose). Bounded by time, not rounds: a loaded
-    machine may need many rounds; the bound only guards against a hang."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "the app never reached the expected state"
-        await pilot.pause(0.01)
-
-
 def reader_text(pilot: Pilot, reader: ReaderView) -> str:
     return "\n".join(region_rows(pilot.app, reader))
 
@@ -78,7 +67,7 @@ async def test_first_screen_shows_before_the_rest_then_the_end_is_reachable(
     app = make_app(directory)
     async with app.run_test(size=size) as pilot:
         reader = app.screen.query_one("#reader", ReaderView)
-        await pump(pilot, lambda: reader.article is not None and bool(reader.lines))
+        await wait_unheld(pilot, lambda: reader.article is not None and bool(reader.lines))
         await pilot.pause()
         # the first screen: the title and the first paragraphs fill the pane
         rows = region_rows(app, reader)
@@ -90,7 +79,7 @@ async def test_first_screen_shows_before_the_rest_then_the_end_is_reachable(
         assert f"Paragraph {paragraphs - 1:04d}" not in text
 
         held.set()
-        await pump(pilot, lambda: reader.complete)
+        await wait_unheld(pilot, lambda: reader.complete)
         await pilot.pause()
         assert reader.virtual_size.height == len(reader.lines) > 2 * paragraphs
         # the view did not move when the rest arrived
@@ -110,7 +99,7 @@ async def test_end_before_the_rest_arrives_goes_to_the_real_end(make_app, tmp_pa
     app = make_app(directory)
     async with app.run_test(size=size) as pilot:
         reader = app.screen.query_one("#reader", ReaderView)
-        await pump(pilot, lambda: reader.article is not None and bool(reader.lines))
+        await wait_unheld(pilot, lambda: reader.article is not None and bool(reader.lines))
         assert not reader.complete
         app.screen.set_focus(reader)
         await pilot.press("end")
@@ -160,7 +149,7 @@ async def test_a_match_beyond_the_first_screen_is_found_and_highlighted(
         await pilot.pause()
         assert not reader.complete
         held.set()
-        await pump(pilot, lambda: reader.complete)
+        await wait_unheld(pilot, lambda: reader.complete)
         await pilot.pause()
         lines = reader.match_lines
         assert len(lines) == 1
@@ -186,7 +175,7 @@ async def test_a_position_beyond_the_first_screen_is_reached_when_the_rest_arriv
         await pilot.pause()
         assert not reader.complete
         held.set()
-        await pump(pilot, lambda: reader.complete)
+        await wait_unheld(pilot, lambda: reader.complete)
         await pilot.pause()
         assert reader.top_line == 500
         top = reader.lines[500]
@@ -205,7 +194,7 @@ async def test_scrolling_before_the_rest_arrives_wins_over_the_asked_position(
         reader.move(1)
         moved_to = reader.top_line
         held.set()
-        await pump(pilot, lambda: reader.complete)
+        await wait_unheld(pilot, lambda: reader.complete)
         await pilot.pause()
         assert reader.top_line == moved_to
 
@@ -252,7 +241,7 @@ async def test_resizing_before_the_rest_arrives_keeps_the_top_line(
         await pilot.resize_terminal(size[0] + 17, size[1])
         await pilot.pause()
         held.set()
-        await pump(pilot, lambda: reader.complete)
+        await wait_unheld(pilot, lambda: reader.complete)
         await pilot.pause()
         top = reader.lines[reader.top_line]
         assert top.block == first.block

@@ -7,16 +7,13 @@ the article moved to. What fails is said in the article's place."""
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
-
-from textual.pilot import Pilot
 
 import tuireader.ui.widgets.reader_pipeline as pipeline_module
 from tuireader.ui.widgets.reader import ReaderView
 from tuireader.ui.widgets.reader_pipeline import SYNC_LOAD_BYTES
 
-from .conftest import loaded, region_rows, wait_for
+from .conftest import loaded, region_rows, wait_for, wait_unheld
 
 
 def library(tmp_path: Path) -> Path:
@@ -56,14 +53,6 @@ class HeldSource:
     def close_thread(self) -> None:
         self.real.close_thread()
 
-
-async def pump(pilot: Pilot, predicate, timeout: float = 60.0) -> None:
-    """Run the app until ``predicate`` holds, without waiting on workers (one
-    is held on purpose)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "the app never reached the expected state"
-        await pilot.pause(0.01)
 
 
 def row_named(screen, rel: str):
@@ -109,10 +98,12 @@ async def test_a_late_read_never_replaces_the_article_moved_to(make_app, tmp_pat
         held = HeldSource(reader.pipeline.source, held="b_large.txt")
         reader.pipeline.source = held
         await pilot.press("j")  # the large one: read in the worker, held there
-        await pump(pilot, lambda: "b_large.txt" in held.reads)
+        await wait_unheld(pilot, lambda: "b_large.txt" in held.reads)
         assert reader.article.path.name == "a_small.txt"  # still on screen meanwhile
         await pilot.press("j")  # moved on before it arrived
-        await pump(pilot, lambda: screen.article and screen.article.path.name == "c_small.txt")
+        await wait_unheld(
+            pilot, lambda: screen.article and screen.article.path.name == "c_small.txt"
+        )
         held.release.set()
         for worker in [w for w in app.workers if w.group == "article"]:
             await worker.wait()
@@ -135,11 +126,13 @@ async def test_going_back_to_an_article_being_read_shows_it_when_it_arrives(make
         held = HeldSource(reader.pipeline.source, held="b_large.txt")
         reader.pipeline.source = held
         await pilot.press("j")
-        await pump(pilot, lambda: "b_large.txt" in held.reads)
+        await wait_unheld(pilot, lambda: "b_large.txt" in held.reads)
         await pilot.press("j", "k")  # away and back while it is still being read
-        await pump(pilot, lambda: screen.article_list.current.rel == "b_large.txt")
+        await wait_unheld(pilot, lambda: screen.article_list.current.rel == "b_large.txt")
         held.release.set()
-        await pump(pilot, lambda: screen.article and screen.article.path.name == "b_large.txt")
+        await wait_unheld(
+            pilot, lambda: screen.article and screen.article.path.name == "b_large.txt"
+        )
         assert held.reads.count("b_large.txt") == 1  # read once, not again on coming back
         await wait_for(pilot, lambda: reader.complete)
         assert "Bravo title" in "\n".join(region_rows(app, reader))

@@ -6,21 +6,12 @@ list's frame."""
 from __future__ import annotations
 
 import threading
-import time
 
 from tuireader.index.source import Source
 from tuireader.ui.widgets.filter_bar import FilterBar
 
-from .conftest import loaded, wait_for
+from .conftest import loaded, wait_for, wait_unheld
 from .screen_text import screen_text
-
-
-async def until(pilot, predicate) -> None:
-    """Like ``wait_for``, without waiting for the workers (one is held)."""
-    deadline = time.monotonic() + 60
-    while not predicate() and time.monotonic() < deadline:
-        await pilot.pause(0.01)
-    assert predicate()
 
 
 async def test_the_filter_box_posts_only_the_query_typed_last(make_app, monkeypatch):
@@ -44,9 +35,9 @@ async def test_the_filter_box_posts_only_the_query_typed_last(make_app, monkeypa
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         screen = await loaded(pilot)
         await pilot.press("slash", *"Pyong")
-        await until(pilot, started.is_set)
+        await wait_unheld(pilot, started.is_set)
         await pilot.press(*"yang")
-        await until(pilot, lambda: screen.filter_query == "Pyongyang")
+        await wait_unheld(pilot, lambda: screen.filter_query == "Pyongyang")
         gate.set()  # the search for "Pyong" ends now: too late to be shown
         await wait_for(pilot, lambda: screen.filter_settled)
         await wait_for(pilot, lambda: all(w.is_finished for w in app.workers))
